@@ -1,0 +1,49 @@
+namespace TacoMail.Schema.Table;
+
+/// <summary>
+/// The names of the DynamoDB table layout (DESIGN.md section 3). This layout is a contract with
+/// existing tables, frontends and Lambdas, so every name lives here once and is never spelled
+/// elsewhere.
+/// </summary>
+public static class TableContract
+{
+    /// <summary>Partition key: domain or subdomain, ASCII/punycode, lower case.</summary>
+    public const string SubDomain = "sub_domain";
+
+    /// <summary>Sort key: local part, lower case.</summary>
+    public const string AliasAddress = "alias_address";
+
+    public const string Application = "application";
+    public const string ActiveAlias = "active_alias";
+    public const string IgnoreAlias = "ignore_alias";
+    public const string Destination = "destination";
+    public const string FullAddress = "full_address";
+    public const string Identifier = "identifier";
+    public const string CreatedDatetime = "created_datetime";
+    public const string ModifiedDatetime = "modified_datetime";
+
+    /// <summary>Owned by the Lambda; the reconciler writes 0 on create and carries it over on rename.</summary>
+    public const string UseCount = "use_count";
+
+    /// <summary>The literal value of <see cref="Application"/> on every alias item.</summary>
+    public const string ApplicationName = "tacomail";
+
+    /// <summary>The destination literal meaning "keep the mail in the mailbox bucket".</summary>
+    public const string S3Destination = "S3";
+
+    public const string IdentifierIndex = "identifier-index";
+    public const string ApplicationIdentifierIndex = "application-identifier-index";
+
+    /// <summary>The reserved partition holding configuration items and the reconciler's lock.</summary>
+    public const string ConfigPartition = "tacomail-config";
+
+    public const string ConfigSubDomainsKey = "sub_domains";
+    public const string ConfigDestinationsKey = "destinations";
+    public const string ConfigLockKey = "lock";
+
+    /// <summary>String Set attribute of the configuration items.</summary>
+    public const string ConfigValue = "configValue";
+
+    /// <summary>The attribute name the earlier API version wrote; read, never written.</summary>
+    public const string LegacyConfigValues = "configValues";
+}
