@@ -11,4 +11,5 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 dotnet tool restore >/dev/null
 target="${1:-help}"
 [ $# -gt 0 ] && shift
+export TACOMAIL_CACHE_DIR="${TACOMAIL_CACHE_DIR:-$PWD/.cache}"
 exec dotnet cake build/build.cake --target="$target" "$@"

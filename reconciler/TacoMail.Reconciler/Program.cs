@@ -1,1 +1,3 @@
-return 0;
+using TacoMail.Reconciler.Cli;
+
+return await TacoMailApp.RunAsync(args);

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TacoMail.Reconciler.Cli.Infrastructure;
+using TacoMail.Reconciler.Hosting;
+
+namespace TacoMail.Reconciler.Cli;
+
+/// <summary>
+/// The composition root of the <c>tacomail</c> CLI: which commands exist and what they are given.
+/// Tests build the same app around a test console and a fake environment.
+/// </summary>
+internal static class TacoMailApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        var app = Create(ConsoleFactory.Create(), new SystemEnvironment(), TimeProvider.System);
+        return await app.RunAsync(args, cancellation.Token);
+    }
+
+    public static CommandApp Create(IAnsiConsole console, IProcessEnvironment environment, TimeProvider time)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(console)
+            .AddSingleton(environment)
+            .AddSingleton(time)
+            .AddSingleton<DiagnosticReporter>();
+
+        var app = new CommandApp(new TypeRegistrar(services));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("tacomail");
+            config.ConfigureConsole(console);
+            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(console, exception));
+        });
+        return app;
+    }
+}
