@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace TacoMail.Reconciler.Planning;
+
+/// <summary>Computes the per-item digests of a <see cref="PlanBasis"/>.</summary>
+internal static class StateDigest
+{
+    public static PlanBasis Of(DesiredState desired, ActualState actual)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(actual);
+        var table = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var record in actual.Aliases.Values)
+        {
+            table[record.FullAddress] = Hash(
+                record.Destination,
+                record.State.ToString(),
+                record.Identifier,
+                record.CreatedDatetime.ToString(CultureInfo.InvariantCulture),
+                record.ModifiedDatetime.ToString(CultureInfo.InvariantCulture),
+                ((int)record.LegacyTraits).ToString(CultureInfo.InvariantCulture));
+        }
+
+        foreach (var config in actual.ConfigSets.Values)
+        {
+            table[config.Key.FullAddress] = Hash([.. config.Values, ((int)config.LegacyTraits).ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        var wanted = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var spec in desired.Aliases.Values)
+        {
+            wanted[spec.Key.FullAddress] = Hash(spec.Destination, spec.State.ToString());
+        }
+
+        foreach (var rename in desired.Renames)
+        {
+            wanted[$"moved {rename.From.FullAddress}"] = Hash(rename.To.FullAddress);
+        }
+
+        wanted["domains"] = Hash([.. desired.SubDomains]);
+        wanted["destinations"] = Hash([.. desired.Destinations]);
+        return new PlanBasis(table.ToImmutable(), wanted.ToImmutable());
+    }
+
+    /// <summary>
+    /// A digest of the changes themselves: a saved plan is applied only if planning again gives
+    /// the very same changes (it will, unless the inputs or the tacomail version differ).
+    /// </summary>
+    public static string OfChanges(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var parts = new List<string>();
+        foreach (var change in plan.ConfigChanges)
+        {
+            parts.Add($"{change.Action}|{change.Kind}|{string.Join(',', change.Before ?? [])}|{string.Join(',', change.After)}");
+        }
+
+        foreach (var change in plan.AliasChanges)
+        {
+            parts.Add($"{change.Action}|{change.Key}|{change.From}|{change.Before?.Identifier}|"
+                + string.Join(';', change.Attributes.Select(a => $"{a.Name}={a.Before}>{a.After}")));
+        }
+
+        return Hash([.. parts]);
+    }
+
+    private static string Hash(params string[] parts)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts)));
+        return Convert.ToHexStringLower(bytes.AsSpan(0, 8));
+    }
+}

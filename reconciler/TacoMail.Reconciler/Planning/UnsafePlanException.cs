@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+
+namespace TacoMail.Reconciler.Planning;
+
+/// <summary>Thrown by <see cref="Plan.EnsureSafe"/>; the message names each exceeded threshold.</summary>
+public sealed class UnsafePlanException : TacoMailException
+{
+    internal UnsafePlanException(ImmutableArray<SafetyViolation> violations)
+        : base(Describe(violations))
+    {
+    }
+
+    private static string Describe(ImmutableArray<SafetyViolation> violations) =>
+        "the plan exceeds the safety thresholds: "
+        + string.Join("; ", violations.Select(v =>
+            $"it {(v.Check == SafetyCheck.Deletes ? "deletes" : "disables")} {v.Count} of {v.Existing} aliases ({v.Percent}%, limit {v.ThresholdPercent}%)"))
+        + ". Review the plan, then run apply with --force, or raise the limits under safety: in tacomail.yaml.";
+}
