@@ -1,0 +1,56 @@
+using TacoMail.Schema.Records;
+using TacoMail.Schema.Routing;
+
+namespace TacoMail.Schema.Tests.Routing;
+
+public sealed class RecipientNormalizerTests
+{
+    [Theory]
+    [InlineData("shop@example.com", "example.com", "shop", null, null)]
+    [InlineData("Shop@Example.COM", "example.com", "shop", null, null)]
+    [InlineData("shop+promo@example.com", "example.com", "shop", "+", "promo")]
+    [InlineData("shop--promo@example.com", "example.com", "shop", "--", "promo")]
+    [InlineData("shop#x@example.com", "example.com", "shop", "#", "x")]
+    [InlineData("shop=x+y@example.com", "example.com", "shop", "=", "x+y")]
+    [InlineData("old-bank@example.com", "example.com", "old-bank", null, null)]
+    [InlineData("<first.last@mail.example.org>", "mail.example.org", "first.last", null, null)]
+    [InlineData("kontakt@Bücher.example", "xn--bcher-kva.example", "kontakt", null, null)]
+    public void TryNormalize_Recipient_GivesTheTableKey(string recipient, string domain, string localPart, string? separator, string? subAddress)
+    {
+        RecipientNormalizer.TryNormalize(recipient, SubAddressSeparators.Default, out var lookup).ShouldBeTrue();
+
+        lookup.Key.ShouldBe(new ItemKey(domain, localPart));
+        lookup.Separator.ShouldBe(separator);
+        lookup.SubAddress.ShouldBe(subAddress);
+        lookup.Recipient.ShouldBe(recipient);
+    }
+
+    [Theory]
+    [InlineData("no-at-sign")]
+    [InlineData("@example.com")]
+    [InlineData("shop@")]
+    [InlineData("+promo@example.com")]
+    public void TryNormalize_Unusable_IsRejected(string recipient) =>
+        RecipientNormalizer.TryNormalize(recipient, SubAddressSeparators.Default, out _).ShouldBeFalse();
+
+    [Fact]
+    public void TryNormalize_CustomSeparators_OnlyThoseStrip()
+    {
+        var separators = SubAddressSeparators.Parse("+");
+
+        RecipientNormalizer.TryNormalize("a--b@example.com", separators, out var lookup).ShouldBeTrue();
+
+        lookup.Key.LocalPart.ShouldBe("a--b");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("+,,#")]
+    [InlineData(" , ")]
+    public void Parse_EmptyEntries_Throw(string text) =>
+        Should.Throw<FormatException>(() => SubAddressSeparators.Parse(text));
+
+    [Fact]
+    public void Parse_List_KeepsOrder() =>
+        SubAddressSeparators.Parse("+, --").Values.ShouldBe(["+", "--"]);
+}
