@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TacoMail.Reconciler.Cli.Commands;
 using TacoMail.Reconciler.Cli.Infrastructure;
+using TacoMail.Reconciler.Config;
 using TacoMail.Reconciler.Hosting;
+using TacoMail.Reconciler.Table;
 
 namespace TacoMail.Reconciler.Cli;
 
@@ -30,7 +33,11 @@ internal static class TacoMailApp
             .AddSingleton(console)
             .AddSingleton(environment)
             .AddSingleton(time)
-            .AddSingleton<DiagnosticReporter>();
+            .AddSingleton<ConfigLoader>()
+            .AddSingleton<ConfigReader>()
+            .AddSingleton<DiagnosticReporter>()
+            .AddSingleton<DynamoDbConnector>()
+            .AddSingleton<TableInitializer>();
 
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
@@ -38,6 +45,18 @@ internal static class TacoMailApp
             config.SetApplicationName("tacomail");
             config.ConfigureConsole(console);
             config.SetExceptionHandler((exception, _) => ErrorReporter.Report(console, exception));
+
+            config.AddCommand<ValidateCommand>("validate")
+                .WithExample("validate")
+                .WithExample("validate", "--config", "aliases");
+            config.AddCommand<InitCommand>("init")
+                .WithExample("init", "--endpoint", "local")
+                .WithExample("init", "--region", "eu-west-1");
+            config.AddCommand<RouteCommand>("route")
+                .WithExample("route", "shop+promo@example.com")
+                .WithExample("route", "shop@example.com", "--endpoint", "local");
+            config.AddCommand<DynamoDbLocalCommand>("dynamodb-local")
+                .WithExample("dynamodb-local", "--port", "8000");
         });
         return app;
     }

@@ -104,7 +104,7 @@ internal static class Planner
 
         if (before.State != after.State)
         {
-            changes.Add(new AttributeChange(AttributeNames.State, StateName(before.State), StateName(after.State)));
+            changes.Add(new AttributeChange(AttributeNames.State, before.State.ToName(), after.State.ToName()));
         }
 
         return changes.ToImmutable();
@@ -113,7 +113,7 @@ internal static class Planner
     private static ImmutableArray<AttributeChange> Describe(AliasSpec? before, AliasSpec? after) =>
     [
         new AttributeChange(AttributeNames.Destination, before?.Destination, after?.Destination),
-        new AttributeChange(AttributeNames.State, before is null ? null : StateName(before.State), after is null ? null : StateName(after.State)),
+        new AttributeChange(AttributeNames.State, before is null ? null : before.State.ToName(), after is null ? null : after.State.ToName()),
     ];
 
     /// <summary>
@@ -141,6 +141,4 @@ internal static class Planner
             yield return new AttributeChange(AttributeNames.Flags, null, AttributeNames.FlagsCanonical);
         }
     }
-
-    private static string StateName(AliasState state) => state.ToString().ToLowerInvariant();
 }

@@ -4,7 +4,7 @@ namespace TacoMail.Reconciler.Table;
 /// An expected failure to connect to DynamoDB (bad endpoint, emulator problems). The message is
 /// written for the user, so the CLI prints it without a stack trace.
 /// </summary>
-internal class DynamoDbConnectionException : Exception
+internal class DynamoDbConnectionException : TacoMailException
 {
     public DynamoDbConnectionException()
     {

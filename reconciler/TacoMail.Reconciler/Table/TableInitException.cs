@@ -4,7 +4,7 @@ namespace TacoMail.Reconciler.Table;
 /// The table could not be created or completed (wrong existing layout, access denied, busy). The
 /// message is written for the user, so the CLI prints it without a stack trace.
 /// </summary>
-internal sealed class TableInitException : Exception
+internal sealed class TableInitException : TacoMailException
 {
     public TableInitException()
     {

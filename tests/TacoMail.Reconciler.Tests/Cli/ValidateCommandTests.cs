@@ -1,0 +1,66 @@
+using TacoMail.Reconciler.Cli;
+using TacoMail.Reconciler.Tests.Config;
+using TacoMail.Testing;
+using static TacoMail.Testing.CliRunner;
+
+namespace TacoMail.Reconciler.Tests.Cli;
+
+public sealed class ValidateCommandTests
+{
+    [Fact]
+    public async Task Validate_ValidConfig_ExitsZeroAndSummarises()
+    {
+        var (exitCode, output) = await RunAsync("validate", "--config", Fixture.Directory("valid/realistic"));
+
+        exitCode.ShouldBe(ExitCodes.Ok);
+        output.ShouldContain("valid:");
+        output.ShouldContain("aliases on 2 domains");
+    }
+
+    [Fact]
+    public async Task Validate_BrokenConfig_PrintsEveryErrorAsPathLineColumnAndExitsOne()
+    {
+        var directory = Fixture.Directory("invalid/multiple-errors");
+
+        var (exitCode, output) = await RunAsync("validate", "--config", directory);
+
+        exitCode.ShouldBe(ExitCodes.Error);
+        var errors = output.Split('\n').Where(l => l.Contains(": error TM", StringComparison.Ordinal)).ToList();
+        errors.Count.ShouldBeGreaterThanOrEqualTo(8);
+        errors.ShouldAllBe(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^.+\.yaml:\d+:\d+: error TM\d{3}: .+$"));
+        errors.Select(l => Path.GetFileName(l[..l.IndexOf(".yaml:", StringComparison.Ordinal)]))
+            .Distinct().Count().ShouldBe(4);
+        output.ShouldContain($"{Path.Combine(directory, "tacomail.yaml")}:1:27: error TM020:");
+        output.ShouldNotContain("::error");
+        output.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Validate_InGitHubActions_AlsoPrintsAnnotations()
+    {
+        var environment = new TestEnvironment(new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" });
+
+        var (exitCode, output) = await RunAsync(environment, "validate", "--config", Fixture.Directory("invalid/TM030-undeclared-domain"));
+
+        exitCode.ShouldBe(ExitCodes.Error);
+        var annotation = output.Split('\n').Where(l => l.StartsWith("::error ", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        annotation.ShouldMatch(@"^::error file=[^,]+\.yaml,line=\d+,col=\d+,title=TM030::.+");
+    }
+
+    [Fact]
+    public async Task Validate_MissingDirectory_IsAnErrorNotACrash()
+    {
+        var (exitCode, output) = await RunAsync("validate", "--config", Fixture.Directory("does-not-exist"));
+
+        exitCode.ShouldBe(ExitCodes.Error);
+        output.ShouldContain("error TM001");
+    }
+
+    [Fact]
+    public void FormatGitHub_MessageWithSpecialCharacters_IsEscaped()
+    {
+        var line = DiagnosticReporter.FormatGitHub(new Diagnostics.Diagnostic("a,b:c.yaml", 3, 4, "TM020", "50% bad\nnext"));
+
+        line.ShouldBe("::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=TM020::50%25 bad%0Anext");
+    }
+}
