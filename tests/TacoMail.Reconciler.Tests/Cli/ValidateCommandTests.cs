@@ -30,7 +30,7 @@ public sealed class ValidateCommandTests
         errors.ShouldAllBe(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^.+\.yaml:\d+:\d+: error TM\d{3}: .+$"));
         errors.Select(l => Path.GetFileName(l[..l.IndexOf(".yaml:", StringComparison.Ordinal)]))
             .Distinct().Count().ShouldBe(4);
-        output.ShouldContain($"{Path.Combine(directory, "tacomail.yaml")}:1:27: error TM020:");
+        output.ShouldContain($"{Path.Combine(directory, "tacomail.yaml")}:2:26: error TM020:");
         output.ShouldNotContain("::error");
         output.ShouldNotContain("   at ");
     }

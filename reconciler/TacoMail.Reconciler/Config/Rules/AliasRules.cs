@@ -1,0 +1,159 @@
+using TacoMail.Reconciler.Config.Sections;
+using TacoMail.Reconciler.Config.Yaml;
+using TacoMail.Reconciler.Diagnostics;
+using TacoMail.Schema.Addresses;
+
+namespace TacoMail.Reconciler.Config.Rules;
+
+/// <summary>
+/// Checks the domain and aliases of every domain file against tacomail.yaml, resolves each
+/// alias's destination and state, and remembers every declared address (across files) to catch
+/// duplicates and to check moves.
+/// </summary>
+internal sealed class AliasRules
+{
+    private const string DestinationLabel = "destination";
+    private const string DefaultDestinationLabel = "default_destination";
+
+    private readonly Declarations _declarations;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Dictionary<AliasAddress, SourceLocation> _declared = [];
+    private readonly List<DesiredAlias> _aliases = [];
+
+    public AliasRules(Declarations declarations, DiagnosticBag diagnostics)
+    {
+        _declarations = declarations;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Every address declared so far, with where it was first declared.</summary>
+    public IReadOnlyDictionary<AliasAddress, SourceLocation> Declared => _declared;
+
+    /// <summary>The aliases that passed every rule, in the order checked.</summary>
+    public IReadOnlyList<DesiredAlias> Aliases => _aliases;
+
+    /// <summary>Checks one domain file; returns its domain when valid (for resolving its moves).</summary>
+    public DomainName? Check(DomainSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var domain = CheckDomain(section);
+        var defaultDestination = CheckDestination(section.Path, section.DefaultDestination, DefaultDestinationLabel);
+        foreach (var alias in section.Aliases)
+        {
+            CheckAlias(section, domain, defaultDestination, alias);
+        }
+
+        return domain;
+    }
+
+    private DomainName? CheckDomain(DomainSection section)
+    {
+        if (section.Domain is not { Value.Length: > 0 } written)
+        {
+            return null;
+        }
+
+        if (!DomainName.TryParse(written.Value, out var domain, out var error))
+        {
+            _diagnostics.Add(section.Path, written, AddressCodes.ForDomain(error), error.Message);
+            return null;
+        }
+
+        if (_declarations.Domains is { } declared && !declared.Contains(domain))
+        {
+            var hint = ClosestMatch.Hint(written.Value, declared.SelectMany(d => new[] { d.Unicode, d.Value }));
+            _diagnostics.Add(
+                section.Path,
+                written,
+                DiagnosticCodes.UndeclaredDomain,
+                $"domain '{written.Value}' is not declared in tacomail.yaml domains; add it there or fix the typo{hint}");
+        }
+
+        return domain;
+    }
+
+    private void CheckAlias(DomainSection section, DomainName? domain, DestinationAddress? defaultDestination, AliasEntry alias)
+    {
+        var location = new SourceLocation(section.Path, alias.Key.Line, alias.Key.Column);
+        if (!LocalPart.TryParse(alias.Key.Value, out var localPart, out var error))
+        {
+            _diagnostics.Add(section.Path, alias.Key, AddressCodes.ForLocalPart(error), error.Message);
+        }
+
+        var address = domain is not null && localPart is not null ? new AliasAddress(domain, localPart) : null;
+        var isDuplicate = address is not null && IsDuplicate(address, location);
+        if (!alias.IsComplete)
+        {
+            return;
+        }
+
+        DestinationAddress? destination;
+        if (alias.Destination is not null)
+        {
+            destination = CheckDestination(section.Path, alias.Destination, DestinationLabel);
+        }
+        else if (!section.HasDefaultDestinationKey)
+        {
+            _diagnostics.Add(
+                section.Path,
+                alias.Key,
+                DiagnosticCodes.NoDestination,
+                $"alias '{alias.Key.Value}' has no destination and this file has no default_destination; " +
+                "add 'destination: …' to the alias or 'default_destination: …' to the file");
+            return;
+        }
+        else
+        {
+            destination = defaultDestination;
+        }
+
+        if (address is not null && destination is not null && !isDuplicate)
+        {
+            _aliases.Add(new DesiredAlias(address, destination.Value, alias.State, location));
+        }
+    }
+
+    private bool IsDuplicate(AliasAddress address, SourceLocation location)
+    {
+        if (!_declared.TryGetValue(address, out var first))
+        {
+            _declared.Add(address, location);
+            return false;
+        }
+
+        _diagnostics.Add(
+            location.Path,
+            location.Line,
+            location.Column,
+            DiagnosticCodes.DuplicateAddress,
+            $"address '{address}' is already declared at {first.ReferenceFrom(location.Path)}; an address is declared once, " +
+            "remove one of the two");
+        return true;
+    }
+
+    private DestinationAddress? CheckDestination(string path, SourceScalar? written, string label)
+    {
+        if (written is not { Value.Length: > 0 })
+        {
+            return null;
+        }
+
+        if (!DestinationAddress.TryParse(written.Value, out var destination, out var error))
+        {
+            _diagnostics.Add(path, written, DiagnosticCodes.InvalidDestination, $"{label}: {error.Message}");
+            return null;
+        }
+
+        if (_declarations.Destinations is { } declared && !declared.Contains(destination))
+        {
+            var hint = ClosestMatch.Hint(written.Value, declared.Select(d => d.Value));
+            _diagnostics.Add(
+                path,
+                written,
+                DiagnosticCodes.UndeclaredDestination,
+                $"{label} '{written.Value}' is not declared in tacomail.yaml destinations; add it there or fix the typo{hint}");
+        }
+
+        return destination;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Reflection;
+using TacoMail.Reconciler.Diagnostics;
+
+namespace TacoMail.Reconciler.Tests.Config;
+
+public sealed class DiagnosticCodesTests
+{
+    private static readonly List<string> Codes =
+    [
+        .. typeof(DiagnosticCodes)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.IsLiteral)
+            .Select(field => (string)field.GetRawConstantValue()!),
+    ];
+
+    [Fact]
+    public void Codes_AreUniqueAndWellFormed()
+    {
+        Codes.ShouldBeUnique();
+        Codes.Where(code => !IsWellFormed(code)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Codes_EachHasItsOwnFixtureDirectory()
+    {
+        var fixtures = Directory.EnumerateDirectories(Fixture.Directory("invalid")).Select(Path.GetFileName).ToList();
+
+        Codes.Where(code => !fixtures.Exists(name => name!.StartsWith(code + "-", StringComparison.Ordinal))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Codes_EachIsDocumented()
+    {
+        var docs = File.ReadAllText(Path.Join(RepositoryRoot(), "docs", "diagnostics.md"));
+
+        Codes.Where(code => !docs.Contains($"## {code} ", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
+    private static bool IsWellFormed(string code) =>
+        code.Length == 5 && code.StartsWith("TM", StringComparison.Ordinal) && code[2..].All(char.IsAsciiDigit);
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Join(directory.FullName, "TacoMail.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("TacoMail.sln not found above the test assembly.");
+    }
+}

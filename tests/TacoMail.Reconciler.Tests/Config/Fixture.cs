@@ -1,0 +1,15 @@
+using TacoMail.Reconciler.Config;
+
+namespace TacoMail.Reconciler.Tests.Config;
+
+/// <summary>Loads the config directories under <c>Fixtures/</c> (copied next to the test assembly).</summary>
+internal static class Fixture
+{
+    public static string Directory(string name) =>
+        Path.Combine(AppContext.BaseDirectory, "Fixtures", name.Replace('/', Path.DirectorySeparatorChar));
+
+    public static string File(string name, string fileName) => Path.Join(Directory(name), fileName);
+
+    public static Task<ConfigLoadResult> LoadAsync(string name) =>
+        new ConfigLoader().LoadAsync(Directory(name), TestContext.Current.CancellationToken);
+}
