@@ -1,4 +1,5 @@
 using TacoMail.Schema.Addresses;
+using TacoMail.Reconciler.Planning;
 
 namespace TacoMail.Reconciler.Config;
 
@@ -19,6 +20,6 @@ internal sealed record TacoMailConfig(
     IReadOnlyList<DomainName> Domains,
     IReadOnlyList<string> Destinations,
     string? BounceSender,
-    SafetySettings Safety,
+    SafetyThresholds Safety,
     IReadOnlyList<DesiredAlias> Aliases,
     IReadOnlyList<AliasMove> Moves);

@@ -1,6 +1,7 @@
 using TacoMail.Reconciler.Config;
 using TacoMail.Reconciler.Diagnostics;
 using TacoMail.Schema.Model;
+using TacoMail.Reconciler.Planning;
 
 namespace TacoMail.Reconciler.Tests.Config;
 
@@ -27,7 +28,7 @@ public sealed partial class ConfigLoaderTests
 
         var result = await config.LoadAsync();
 
-        result.Config!.Safety.ShouldBe(new SafetySettings(10, 30, 30));
+        result.Config!.Safety.ShouldBe(new SafetyThresholds(10, 30, 30));
         result.Config.Table.ShouldBe(new TableSettings("tacomail", null));
         result.Config.BounceSender.ShouldBeNull();
     }

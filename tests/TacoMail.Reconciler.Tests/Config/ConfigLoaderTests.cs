@@ -1,6 +1,7 @@
 using TacoMail.Reconciler.Config;
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Model;
+using TacoMail.Reconciler.Planning;
 
 namespace TacoMail.Reconciler.Tests.Config;
 
@@ -25,7 +26,7 @@ public sealed partial class ConfigLoaderTests
 
         config.Table.ShouldBe(new TableSettings("tacomail-test", "eu-west-1"));
         config.BounceSender.ShouldBe("mailer-daemon@example.com");
-        config.Safety.ShouldBe(new SafetySettings(3, 12.5, SafetySettings.DefaultMaxDisablePercent));
+        config.Safety.ShouldBe(new SafetyThresholds(3, 12.5m, SafetyThresholds.DefaultMaxDisablePercent));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using TacoMail.Reconciler.Config;
 using TacoMail.Reconciler.Config.Validation;
+using TacoMail.Reconciler.Planning;
 
 namespace TacoMail.Reconciler.Tests.Config;
 
@@ -44,9 +45,9 @@ public sealed class SchemaFileTests
     {
         var safety = ReadSchema().SelectToken("definitions.mainFile.properties.safety.properties")!;
 
-        safety["min_aliases"]!["default"]!.Value<int>().ShouldBe(SafetySettings.DefaultMinAliases);
-        safety["max_delete_percent"]!["default"]!.Value<double>().ShouldBe(SafetySettings.DefaultMaxDeletePercent);
-        safety["max_disable_percent"]!["default"]!.Value<double>().ShouldBe(SafetySettings.DefaultMaxDisablePercent);
+        safety["min_aliases"]!["default"]!.Value<int>().ShouldBe(SafetyThresholds.DefaultMinAliases);
+        safety["max_delete_percent"]!["default"]!.Value<decimal>().ShouldBe(SafetyThresholds.DefaultMaxDeletePercent);
+        safety["max_disable_percent"]!["default"]!.Value<decimal>().ShouldBe(SafetyThresholds.DefaultMaxDisablePercent);
     }
 
     private static IEnumerable<JProperty> Properties(JObject schema) =>

@@ -1,4 +1,5 @@
 using TacoMail.Reconciler.Config.Yaml;
+using TacoMail.Reconciler.Planning;
 
 namespace TacoMail.Reconciler.Config.Sections;
 
@@ -20,4 +21,4 @@ internal sealed record MainSection(
     IReadOnlyList<SourceScalar>? Domains,
     IReadOnlyList<SourceScalar>? Destinations,
     SourceScalar? BounceSender,
-    SafetySettings Safety);
+    SafetyThresholds Safety);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TacoMail.Reconciler.Config.Yaml;
+using TacoMail.Reconciler.Planning;
 
 namespace TacoMail.Reconciler.Config.Sections;
 
@@ -20,19 +21,19 @@ internal static class MainSectionReader
             ReadSafety(root.Find("safety")?.Value as SourceMapping));
     }
 
-    private static SafetySettings ReadSafety(SourceMapping? safety)
+    private static SafetyThresholds ReadSafety(SourceMapping? safety)
     {
-        var defaults = SafetySettings.Default;
+        var defaults = SafetyThresholds.Default;
         if (safety is null)
         {
             return defaults;
         }
 
         var minAliases = Number(safety, "min_aliases", integerOnly: true, max: int.MaxValue);
-        return new SafetySettings(
+        return new SafetyThresholds(
             minAliases is { } min ? (int)min : defaults.MinAliases,
-            Number(safety, "max_delete_percent", integerOnly: false, max: 100) ?? defaults.MaxDeletePercent,
-            Number(safety, "max_disable_percent", integerOnly: false, max: 100) ?? defaults.MaxDisablePercent);
+            (decimal?)Number(safety, "max_delete_percent", integerOnly: false, max: 100) ?? defaults.MaxDeletePercent,
+            (decimal?)Number(safety, "max_disable_percent", integerOnly: false, max: 100) ?? defaults.MaxDisablePercent);
     }
 
     private static double? Number(SourceMapping mapping, string key, bool integerOnly, double max)
