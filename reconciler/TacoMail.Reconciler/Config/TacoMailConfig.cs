@@ -1,5 +1,5 @@
-using TacoMail.Schema.Addresses;
 using TacoMail.Reconciler.Planning;
+using TacoMail.Schema.Addresses;
 
 namespace TacoMail.Reconciler.Config;
 
