@@ -7,7 +7,6 @@ var solution = root.CombineWithFilePath("TacoMail.sln");
 var artifacts = root.Combine("artifacts");
 var testResults = artifacts.Combine("test-results");
 var cli = root.CombineWithFilePath($"reconciler/TacoMail.Reconciler/bin/{configuration}/net10.0/tacomail.dll");
-var aliases = root.Combine("aliases");
 
 // Runs the freshly built tacomail CLI from the repository root; fails the task on a non-zero exit.
 void Tacomail(string arguments)
@@ -86,7 +85,7 @@ Task("test")
                 NoBuild = true,
                 NoRestore = true,
                 ResultsDirectory = testResults,
-                Loggers = { $"trx;LogFileName={name}.trx", "console;verbosity=normal" },
+                Loggers = { $"trx;LogFileName={name}.trx" },
             });
         }
         catch (CakeException)
@@ -105,8 +104,8 @@ Task("run")
     .IsDependentOn("build")
     .Does(() =>
 {
-    Tacomail($"validate --config \"{aliases}\"");
-    Tacomail($"init --config \"{aliases}\" --endpoint local");
+    Tacomail("validate --config aliases");
+    Tacomail("init --config aliases --endpoint local");
 });
 
 Task("dynamodb-local")
