@@ -1,0 +1,104 @@
+using System.Text.Json;
+using TacoMail.Reconciler.Planning;
+using TacoMail.Schema.Model;
+using TacoMail.Schema.Records;
+using F = TacoMail.Reconciler.Rendering.JsonPlanFields;
+
+namespace TacoMail.Reconciler.Rendering;
+
+/// <summary>
+/// Writes one alias or configuration change of the JSON plan. Members that the change does not
+/// have (<c>from</c>, <c>before</c>, <c>after</c>) are left out rather than written as null, so a
+/// reader can tell "not applicable" from a value; attribute values are null when absent.
+/// </summary>
+internal static class JsonChangeWriter
+{
+    public static void Write(Utf8JsonWriter writer, AliasChange change)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(F.Action, ActionName(change.Action));
+        writer.WriteString(F.Address, change.Key.FullAddress);
+        if (change.From is { } from)
+        {
+            writer.WriteString(F.From, from.FullAddress);
+        }
+
+        if (change.Before is { } before)
+        {
+            writer.WriteStartObject(F.Before);
+            writer.WriteString(F.Destination, before.Destination);
+            writer.WriteString(F.State, StateName(before.State));
+            writer.WriteString(F.Identifier, before.Identifier);
+            writer.WriteNumber(F.CreatedDatetime, before.CreatedDatetime);
+            writer.WriteNumber(F.ModifiedDatetime, before.ModifiedDatetime);
+            writer.WriteNumber(F.UseCount, before.UseCount);
+            writer.WriteEndObject();
+        }
+
+        if (change.After is { } after)
+        {
+            writer.WriteStartObject(F.After);
+            writer.WriteString(F.Destination, after.Destination);
+            writer.WriteString(F.State, StateName(after.State));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteStartArray(F.Attributes);
+        foreach (var attribute in change.Attributes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString(F.Name, attribute.Name);
+            writer.WriteString(F.Before, attribute.Before);
+            writer.WriteString(F.After, attribute.After);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    public static void Write(Utf8JsonWriter writer, ConfigChange change)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(F.Action, ActionName(change.Action));
+        writer.WriteString(F.Item, ConfigSetRecord.SortKeyOf(change.Kind));
+        if (change.Before is { } before)
+        {
+            WriteStrings(writer, F.Before, before);
+        }
+
+        WriteStrings(writer, F.After, change.After);
+        WriteStrings(writer, F.Added, change.Added);
+        WriteStrings(writer, F.Removed, change.Removed);
+        writer.WriteEndObject();
+    }
+
+    /// <exception cref="ArgumentOutOfRangeException">An action the JSON format does not know.</exception>
+    private static string ActionName(ChangeAction action) => action switch
+    {
+        ChangeAction.Create => F.Create,
+        ChangeAction.Update => F.Update,
+        ChangeAction.Delete => F.Delete,
+        ChangeAction.Rename => F.Rename,
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "The JSON renderer does not know this change action."),
+    };
+
+    private static string StateName(AliasState state) => state switch
+    {
+        AliasState.Active => "active",
+        AliasState.Paused => "paused",
+        AliasState.Disabled => "disabled",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "The JSON renderer does not know this alias state."),
+    };
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text;
+using TacoMail.Reconciler.Planning;
+
+namespace TacoMail.Reconciler.Rendering;
+
+/// <summary>
+/// Writes one change as lines of a <c>diff</c> code block, which GitHub colours: <c>+</c> green,
+/// <c>-</c> red, <c>!</c> orange. Each attribute shows its old value on a <c>-</c> line and its
+/// new value on a <c>+</c> line, so a create has only <c>+</c> lines and a delete only <c>-</c>.
+/// </summary>
+internal static class MarkdownChangeEntry
+{
+    private const string AttributeIndent = "    ";
+
+    public static string Render(AliasChange change, bool maskDestinations)
+    {
+        var builder = new StringBuilder(128);
+        builder.Append(Header(change.Action)).Append(' ').Append(MarkdownText.Code(change.Key.FullAddress));
+        if (change.From is { } from)
+        {
+            builder.Append(" (from ").Append(MarkdownText.Code(from.FullAddress)).Append(')');
+        }
+
+        builder.Append('\n');
+        foreach (var attribute in change.Attributes)
+        {
+            var mask = maskDestinations && attribute.Name == AttributeNames.Destination;
+            AppendValue(builder, '-', attribute.Name, attribute.Before, mask);
+            AppendValue(builder, '+', attribute.Name, attribute.After, mask);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The marker and word that open the line of a change of <paramref name="action"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An action this renderer does not know.</exception>
+    public static string Header(ChangeAction action) => action switch
+    {
+        ChangeAction.Create => "+ create",
+        ChangeAction.Update => "! update",
+        ChangeAction.Delete => "- delete",
+        ChangeAction.Rename => "! rename",
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "The markdown renderer does not know this change action."),
+    };
+
+    private static void AppendValue(StringBuilder builder, char marker, string name, string? value, bool mask)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var shown = mask ? DestinationMask.Mask(value) : value;
+        builder.Append(marker).Append(AttributeIndent).Append(MarkdownText.Code(name)).Append(": ")
+            .Append(MarkdownText.Code(shown)).Append('\n');
+    }
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using TacoMail.Reconciler.Planning;
+
+namespace TacoMail.Reconciler.Rendering;
+
+/// <summary>The sentence naming one exceeded threshold, shared by the text and markdown renderers.</summary>
+internal static class SafetyText
+{
+    /// <exception cref="ArgumentOutOfRangeException">A check this renderer does not know.</exception>
+    public static string Describe(SafetyViolation violation)
+    {
+        ArgumentNullException.ThrowIfNull(violation);
+        var verb = violation.Check switch
+        {
+            SafetyCheck.Deletes => "deletes",
+            SafetyCheck.Disables => "disables",
+            _ => throw new ArgumentOutOfRangeException(nameof(violation), violation.Check, "Unknown safety check."),
+        };
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"it {verb} {violation.Count} of {violation.Existing} existing aliases ({violation.Percent:0.#}%, limit {violation.ThresholdPercent:0.#}%)");
+    }
+}

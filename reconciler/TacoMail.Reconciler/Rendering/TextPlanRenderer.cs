@@ -1,0 +1,138 @@
+using Spectre.Console;
+using TacoMail.Reconciler.Planning;
+using TacoMail.Schema.Records;
+using TacoMail.Schema.Table;
+
+namespace TacoMail.Reconciler.Rendering;
+
+/// <summary>
+/// Renders a plan for a terminal (octoDNS's PlanLogger, Terraform's human view): one symbol line
+/// per change, grouped by domain, warnings after the changes where they are read last, and a
+/// closing count. Colour is Spectre markup, which Spectre drops on non-TTY output and under
+/// <c>NO_COLOR</c>; every value from the plan is escaped so that it is never read as markup.
+/// </summary>
+internal sealed class TextPlanRenderer : IPlanRenderer
+{
+    private const string Arrow = "→";
+    private const string ChangeIndent = "  ";
+    private const string AttributeIndent = "      ";
+    private const string Absent = "(absent)";
+
+    public void Render(Plan plan, IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(console);
+
+        foreach (var change in plan.ConfigChanges)
+        {
+            console.MarkupLine(ConfigLine(change));
+        }
+
+        if (!plan.ConfigChanges.IsEmpty)
+        {
+            console.WriteLine();
+        }
+
+        foreach (var domain in plan.AliasChanges.GroupBy(c => c.Domain, StringComparer.Ordinal))
+        {
+            console.MarkupLine(Escape(domain.Key));
+            foreach (var change in domain)
+            {
+                WriteChange(console, change);
+            }
+
+            console.WriteLine();
+        }
+
+        WriteSkipped(console, plan);
+        WriteViolations(console, plan);
+        console.MarkupLine(plan.HasChanges
+            ? Summary(plan.Summary)
+            : "[green]No changes. The table matches the configuration.[/]");
+    }
+
+    private static void WriteChange(IAnsiConsole console, AliasChange change)
+    {
+        var (symbol, colour) = Style(change.Action);
+        var from = change.From is { } old ? $" (from {Escape(old.FullAddress)})" : string.Empty;
+        console.MarkupLine($"{ChangeIndent}[{colour}]{symbol} {Escape(change.Key.FullAddress)}[/]{from}");
+        foreach (var attribute in change.Attributes)
+        {
+            var value = change.Action switch
+            {
+                ChangeAction.Create => Value(attribute.After),
+                ChangeAction.Delete => Value(attribute.Before),
+                ChangeAction.Update or ChangeAction.Rename => $"{Value(attribute.Before)} {Arrow} {Value(attribute.After)}",
+                _ => throw UnknownAction(change.Action),
+            };
+            console.MarkupLine($"{AttributeIndent}{Escape(attribute.Name)}: {value}");
+        }
+    }
+
+    private static string ConfigLine(ConfigChange change)
+    {
+        var (symbol, colour) = Style(change.Action);
+        var values = change.Added.Select(v => $"[green]+ {Escape(v)}[/]")
+            .Concat(change.Removed.Select(v => $"[red]- {Escape(v)}[/]"))
+            .ToList();
+        var detail = values.Count == 0 ? "values unchanged, rewritten in the canonical shape" : string.Join(", ", values);
+        var item = $"{TableContract.ConfigPartition} {ConfigSetRecord.SortKeyOf(change.Kind)}";
+        return $"[{colour}]{symbol} {Escape(item)}[/]: {detail}";
+    }
+
+    private static void WriteSkipped(IAnsiConsole console, Plan plan)
+    {
+        if (plan.Skipped.IsEmpty)
+        {
+            return;
+        }
+
+        var count = plan.Skipped.Length;
+        console.MarkupLine(count == 1
+            ? "[yellow]Warning: 1 table item could not be read and was skipped (left untouched):[/]"
+            : $"[yellow]Warning: {count} table items could not be read and were skipped (left untouched):[/]");
+        foreach (var item in plan.Skipped)
+        {
+            var key = item.Key is { } readable ? readable.FullAddress : "(unreadable key)";
+            console.MarkupLine($"{ChangeIndent}- {Escape(key)}: {Escape(item.Reason)}");
+        }
+
+        console.WriteLine();
+    }
+
+    private static void WriteViolations(IAnsiConsole console, Plan plan)
+    {
+        if (plan.IsSafe)
+        {
+            return;
+        }
+
+        console.MarkupLine("[red]Warning: this plan exceeds the safety thresholds; tacomail apply refuses it without --force.[/]");
+        foreach (var violation in plan.Violations)
+        {
+            console.MarkupLine($"[red]{ChangeIndent}- {SafetyText.Describe(violation)}[/]");
+        }
+
+        console.WriteLine();
+    }
+
+    private static string Summary(PlanSummary summary) =>
+        $"Plan: [green]{summary.Create} to create[/], [yellow]{summary.Update} to update[/], "
+        + $"[cyan]{summary.Rename} to rename[/], [red]{summary.Delete} to delete[/].";
+
+    private static (string Symbol, string Colour) Style(ChangeAction action) => action switch
+    {
+        ChangeAction.Create => ("+", "green"),
+        ChangeAction.Update => ("~", "yellow"),
+        ChangeAction.Delete => ("-", "red"),
+        ChangeAction.Rename => (Arrow, "cyan"),
+        _ => throw UnknownAction(action),
+    };
+
+    private static ArgumentOutOfRangeException UnknownAction(ChangeAction action) =>
+        new(nameof(action), action, "The text renderer does not know this change action.");
+
+    private static string Value(string? value) => value is null ? Absent : Escape(value);
+
+    private static string Escape(string value) => Markup.Escape(DisplayText.Printable(value));
+}

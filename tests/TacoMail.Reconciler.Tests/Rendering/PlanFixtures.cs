@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using TacoMail.Reconciler.Planning;
+using TacoMail.Schema.Model;
+using TacoMail.Schema.Records;
+
+namespace TacoMail.Reconciler.Tests.Rendering;
+
+/// <summary>Plans built by the real planner from hand-made states, without YAML or DynamoDB.</summary>
+internal static class PlanFixtures
+{
+    public const string Gmail = "me@gmail.com";
+    public const string Friend = "friend@example.org";
+    public const string S3 = "S3";
+
+    /// <summary>
+    /// A create in two domains, an update of destination and state, a rename, a delete, two
+    /// configuration changes, a tripped delete threshold and a skipped item.
+    /// </summary>
+    public static Plan Mixed()
+    {
+        var actual = Actual(
+            [
+                Record("bank@example.com", Gmail, AliasState.Active, 1, useCount: 12),
+                Record("keep@example.com", Gmail, AliasState.Active, 2),
+                Record("old@example.com", Friend, AliasState.Active, 3),
+                Record("oldshop@example.com", Gmail, AliasState.Active, 4, useCount: 7),
+            ],
+            subDomains: ["example.com", "old.example"],
+            destinations: [Gmail],
+            unreadable: [new ScannedUnreadableItem(new ItemKey("example.com", "broken"), "item (example.com, broken): attribute 'destination' is missing")]);
+        var desired = Desired(
+            [
+                Spec("bank@example.com", S3, AliasState.Paused),
+                Spec("keep@example.com", Gmail),
+                Spec("news@example.com", Gmail),
+                Spec("shop@example.com", Gmail),
+                Spec("hello@mail.example.org", S3),
+            ],
+            [new Rename(Key("oldshop@example.com"), Key("shop@example.com"))],
+            subDomains: ["example.com", "mail.example.org"],
+            destinations: [Gmail, S3]);
+        return Planner.Plan(desired, actual, new SafetyThresholds(MinAliases: 1, MaxDeletePercent: 10, MaxDisablePercent: 30));
+    }
+
+    /// <summary>A table that already matches the configuration.</summary>
+    public static Plan NoChanges()
+    {
+        var actual = Actual([Record("keep@example.com", Gmail, AliasState.Active, 1)], ["example.com"], [Gmail], []);
+        var desired = Desired([Spec("keep@example.com", Gmail)], [], ["example.com"], [Gmail]);
+        return Planner.Plan(desired, actual, SafetyThresholds.Default);
+    }
+
+    /// <summary><paramref name="count"/> creates spread evenly over <paramref name="domains"/> domains.</summary>
+    public static Plan Creates(int count, int domains)
+    {
+        var specs = Enumerable.Range(0, count)
+            .Select(i => Spec($"alias{i:D5}@d{i % domains:D5}.example", Gmail))
+            .ToList();
+        var names = specs.Select(s => s.Key.SubDomain).Distinct().ToList();
+        return Planner.Plan(Desired(specs, [], names, [Gmail]), Actual([], names, [Gmail], []), SafetyThresholds.Default);
+    }
+
+    /// <summary><paramref name="plan"/> with its first alias change given an action no renderer knows.</summary>
+    public static Plan WithUnknownAction(Plan plan) =>
+        plan with { AliasChanges = plan.AliasChanges.SetItem(0, plan.AliasChanges[0] with { Action = (ChangeAction)99 }) };
+
+    public static ItemKey Key(string address)
+    {
+        var at = address.IndexOf('@', StringComparison.Ordinal);
+        return new ItemKey(address[(at + 1)..], address[..at]);
+    }
+
+    private static AliasRecord Record(string address, string destination, AliasState state, int number, long useCount = 0) =>
+        new(Key(address), destination, state, $"00000000-0000-4000-8000-{number:D12}", 1_700_000_000 + number, 1_700_000_100 + number, useCount);
+
+    private static AliasSpec Spec(string address, string destination, AliasState state = AliasState.Active) =>
+        new(Key(address), destination, state);
+
+    private static ActualState Actual(
+        IEnumerable<AliasRecord> records,
+        IEnumerable<string> subDomains,
+        IEnumerable<string> destinations,
+        ImmutableArray<ScannedUnreadableItem> unreadable) =>
+        new(
+            records.ToImmutableSortedDictionary(r => r.Key, r => r),
+            new Dictionary<ConfigSetKind, ConfigSetRecord>
+            {
+                [ConfigSetKind.SubDomains] = new(ConfigSetKind.SubDomains, subDomains),
+                [ConfigSetKind.Destinations] = new(ConfigSetKind.Destinations, destinations),
+            }.ToImmutableDictionary(),
+            unreadable);
+
+    private static DesiredState Desired(
+        IEnumerable<AliasSpec> specs,
+        ImmutableArray<Rename> renames,
+        IEnumerable<string> subDomains,
+        IEnumerable<string> destinations) =>
+        new(
+            specs.ToImmutableSortedDictionary(s => s.Key, s => s),
+            renames,
+            subDomains.ToImmutableSortedSet(StringComparer.Ordinal),
+            destinations.ToImmutableSortedSet(StringComparer.Ordinal));
+}
