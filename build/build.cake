@@ -100,12 +100,13 @@ Task("test")
 });
 
 Task("run")
-    .Description("The main job: validate aliases/ and initialise the table on the embedded DynamoDB Local.")
+    .Description("The main job: validate aliases/, then plan and apply it on the embedded DynamoDB Local (data in .tacomail/).")
     .IsDependentOn("build")
     .Does(() =>
 {
     Tacomail("validate --config aliases");
     Tacomail("init --config aliases --endpoint local");
+    Tacomail("apply --config aliases --endpoint local");
 });
 
 Task("dynamodb-local")

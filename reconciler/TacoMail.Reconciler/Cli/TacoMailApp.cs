@@ -37,7 +37,9 @@ internal static class TacoMailApp
             .AddSingleton<ConfigReader>()
             .AddSingleton<DiagnosticReporter>()
             .AddSingleton<DynamoDbConnector>()
-            .AddSingleton<TableInitializer>();
+            .AddSingleton<TableInitializer>()
+            .AddSingleton<PlanMaker>()
+            .AddSingleton<ApplyRunner>();
 
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
@@ -52,9 +54,21 @@ internal static class TacoMailApp
             config.AddCommand<InitCommand>("init")
                 .WithExample("init", "--endpoint", "local")
                 .WithExample("init", "--region", "eu-west-1");
+            config.AddCommand<PlanCommand>("plan")
+                .WithExample("plan", "--endpoint", "local")
+                .WithExample("plan", "--format", "markdown", "--mask-destinations", "--out", "plan.json")
+                .WithExample("plan", "--detailed-exitcode");
+            config.AddCommand<ApplyCommand>("apply")
+                .WithExample("apply", "--endpoint", "local")
+                .WithExample("apply", "plan.json")
+                .WithExample("apply", "--lock-timeout", "5m");
+            config.AddCommand<ExportCommand>("export")
+                .WithExample("export", "--table", "tacomail", "--region", "us-east-1", "--out", "aliases");
             config.AddCommand<RouteCommand>("route")
                 .WithExample("route", "shop+promo@example.com")
                 .WithExample("route", "shop@example.com", "--endpoint", "local");
+            config.AddCommand<ForceUnlockCommand>("force-unlock")
+                .WithExample("force-unlock", "0f8fad5b-d9cb-469f-a165-70867728950e");
             config.AddCommand<DynamoDbLocalCommand>("dynamodb-local")
                 .WithExample("dynamodb-local", "--port", "8000");
         });

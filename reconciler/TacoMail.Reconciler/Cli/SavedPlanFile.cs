@@ -1,0 +1,41 @@
+using TacoMail.Reconciler.Planning;
+using TacoMail.Reconciler.Rendering;
+
+namespace TacoMail.Reconciler.Cli;
+
+/// <summary>Writes and reads saved plans; a write never leaves a half-written file behind.</summary>
+internal static class SavedPlanFile
+{
+    public static async Task WriteAsync(string path, Plan plan, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var stream = File.Create(temporary))
+            {
+                JsonPlanRenderer.Write(plan, stream);
+                await stream.FlushAsync(cancellationToken);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <exception cref="TacoMailException">The file is missing or not a tacomail plan.</exception>
+    public static SavedPlan Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new TacoMailException($"no saved plan at {path}; make one with: tacomail plan --out {path}");
+        }
+
+        using var stream = File.OpenRead(path);
+        return SavedPlan.Read(stream);
+    }
+}
