@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using TacoMail.Reconciler.Planning;
+
+namespace TacoMail.Reconciler.Table.Writing;
+
+/// <summary>
+/// What an apply did — all of the plan, or (inside <see cref="ApplyFailedException"/>) the part
+/// done before it stopped — so the CLI can always say what it changed. Sorted like a plan.
+/// </summary>
+internal sealed record ApplyResult(ImmutableArray<ConfigChange> ConfigChanges, ImmutableArray<AppliedChange> AliasChanges)
+{
+    public static ApplyResult Empty { get; } = new([], []);
+
+    /// <summary>Alias changes done, per action.</summary>
+    public PlanSummary Summary => new(
+        Count(ChangeAction.Create), Count(ChangeAction.Update), Count(ChangeAction.Delete), Count(ChangeAction.Rename));
+
+    /// <summary>Configuration and alias changes done.</summary>
+    public int Total => ConfigChanges.Length + AliasChanges.Length;
+
+    /// <summary>Changes that were found already done instead of being written.</summary>
+    public int AlreadyInPlace => AliasChanges.Count(c => c.Outcome == ApplyOutcome.AlreadyInPlace);
+
+    /// <summary>E.g. <c>3 created, 1 updated, 0 deleted, 1 renamed, 2 configuration items written</c>.</summary>
+    public string Describe()
+    {
+        var summary = Summary;
+        return $"{summary.Create} created, {summary.Update} updated, {summary.Delete} deleted, {summary.Rename} renamed, "
+            + $"{ConfigChanges.Length} configuration item{(ConfigChanges.Length == 1 ? string.Empty : "s")} written";
+    }
+
+    private int Count(ChangeAction action) => AliasChanges.Count(c => c.Change.Action == action);
+}
