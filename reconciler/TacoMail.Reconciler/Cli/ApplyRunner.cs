@@ -1,5 +1,6 @@
 using Spectre.Console;
 using TacoMail.Reconciler.Planning;
+using TacoMail.Reconciler.Table.Locking;
 using TacoMail.Reconciler.Table.Writing;
 
 namespace TacoMail.Reconciler.Cli;
@@ -12,10 +13,11 @@ internal sealed class ApplyRunner(IAnsiConsole console)
 {
     private const int LoggedProgressThreshold = 500;
 
-    public async Task<int> RunAsync(PlanApplier applier, Plan plan, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(PlanApplier applier, Plan plan, LockLease lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(applier);
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(lease);
         try
         {
             var result = console.Profile.Capabilities.Interactive
@@ -30,7 +32,8 @@ internal sealed class ApplyRunner(IAnsiConsole console)
         }
         catch (ApplyFailedException failure)
         {
-            console.MarkupLineInterpolated($"[red]Apply {(failure.WasCancelled ? "cancelled" : "failed")}[/] after {failure.Partial.Total} of {failure.Planned} changes: {failure.InnerException?.Message ?? failure.Message}");
+            var cause = lease.IsLost ? $"the table lock was lost ({lease.LostReason})" : failure.InnerException?.Message ?? failure.Message;
+            console.MarkupLineInterpolated($"[red]Apply {(failure.WasCancelled && !lease.IsLost ? "cancelled" : "failed")}[/] after {failure.Partial.Total} of {failure.Planned} changes: {cause}");
             console.MarkupLineInterpolated($"Already done: {failure.Partial.Describe()}.");
             console.MarkupLine("Run [bold]tacomail apply[/] again: it reads the table afresh and finishes the rest.");
             return ExitCodes.Error;

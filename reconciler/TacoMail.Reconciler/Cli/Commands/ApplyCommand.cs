@@ -103,6 +103,6 @@ internal sealed class ApplyCommand(
 
         var options = ApplyOptions.Default with { MaxParallelism = settings.Parallelism };
         var applier = new PlanApplier(connection.Client, target.TableName, options, time, PlanApplier.NewIdentifier);
-        return await runner.RunAsync(applier, plan, leaseOrCaller.Token);
+        return await runner.RunAsync(applier, plan, lease, leaseOrCaller.Token);
     }
 }
