@@ -1,1 +1,24 @@
-return 0;
+using System.Runtime.InteropServices;
+using TacoMail.Lambda.Hosting;
+
+// SIGTERM (Lambda shutting the environment down) and Ctrl+C end the loop cleanly.
+using var shutdown = new CancellationTokenSource();
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    shutdown.Cancel();
+});
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+{
+    context.Cancel = true;
+    shutdown.Cancel();
+});
+
+await using var output = Console.OpenStandardOutput();
+var entryPoint = new LambdaEntryPoint(
+    LambdaHandlers.CreateCatalog(),
+    new ProcessEnvironmentVariables(),
+    TimeProvider.System,
+    output,
+    Console.Error);
+return await entryPoint.RunAsync(args, shutdown.Token);

@@ -1,0 +1,31 @@
+namespace TacoMail.Bench;
+
+/// <summary>The help text of the benchmark and its subcommands.</summary>
+internal static class BenchUsage
+{
+    public const string Text = """
+        TacoMail benchmarks.
+
+        Usage: TacoMail.Bench <command> [options]
+
+        Commands:
+          coldstart   Process start to first response through a loopback Lambda Runtime API, and peak RSS.
+            --aot PATH          The Native AOT bootstrap (dotnet publish lambda/TacoMail.Lambda -c Release
+                                -r linux-x64 -p:PublishAot=true -o DIR). Omitted: JIT only.
+            --jit PATH          TacoMail.Lambda.dll, run as 'dotnet PATH' (default: the one next to this tool).
+            --no-jit            Measure the AOT bootstrap only.
+            --runs N            Measured starts per target (default 10).
+            --warmup N          Unmeasured starts first, to warm the file cache (default 1).
+            --handler NAME      The handler (_HANDLER) to start (default tacomail-echo).
+            --event FILE        The event to send (default a small JSON document).
+            --env NAME=VALUE    An extra environment variable for the process (repeatable).
+
+        """;
+
+    public static int Print(TextWriter writer, int exitCode)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Text);
+        return exitCode;
+    }
+}

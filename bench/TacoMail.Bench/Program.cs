@@ -1,0 +1,16 @@
+using TacoMail.Bench;
+using TacoMail.Bench.ColdStart;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+return args switch
+{
+    ["coldstart", .. var rest] => await ColdStartCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
+    [] or ["--help" or "-h" or "help", ..] => BenchUsage.Print(Console.Out, ExitCodes.Ok),
+    _ => BenchUsage.Print(Console.Error, ExitCodes.Error),
+};

@@ -1,0 +1,85 @@
+using System.Text;
+using TacoMail.Lambda.Runtime;
+
+namespace TacoMail.Lambda.Hosting;
+
+/// <summary>
+/// <c>invoke</c>: runs one handler once on an event file, outside Lambda, with a synthetic
+/// invocation context, and writes the response bytes to standard output.
+/// </summary>
+internal sealed class InvokeCommand(
+    IHandlerCatalog catalog,
+    IEnvironmentVariables environment,
+    TimeProvider time,
+    Stream output,
+    TextWriter error)
+{
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Any(arg => arg is "--help" or "-h"))
+        {
+            await output.WriteAsync(Encoding.UTF8.GetBytes(Usage.Text(catalog)), cancellationToken);
+            return ExitCodes.Ok;
+        }
+
+        var arguments = InvokeArguments.Parse(args, out var problem);
+        if (arguments is null)
+        {
+            return await FailAsync($"{problem} Usage: invoke --handler NAME --event FILE (see --help).");
+        }
+
+        byte[] request;
+        try
+        {
+            request = await File.ReadAllBytesAsync(arguments.EventFile, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return await FailAsync($"Cannot read the event file '{arguments.EventFile}': {exception.Message}");
+        }
+
+        LambdaHandler handler;
+        try
+        {
+            handler = HandlerStartup.Create(catalog, arguments.Handler, environment);
+        }
+        catch (StartupException exception)
+        {
+            return await FailAsync(exception.Message);
+        }
+
+        return await InvokeAsync(arguments.Handler, handler, request, cancellationToken);
+    }
+
+    private async Task<int> InvokeAsync(string name, LambdaHandler handler, byte[] request, CancellationToken cancellationToken)
+    {
+        var context = LocalInvocation.Create("local", time);
+        var buffer = new MemoryStream();
+        try
+        {
+            using var deadline = new DeadlineCancellation(context.Deadline, time, cancellationToken);
+            await using var response = await handler(new MemoryStream(request, writable: false), context, deadline.Token);
+            await response.CopyToAsync(buffer, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return await FailAsync($"The '{name}' handler failed: {exception.GetType().Name}: {exception.Message}");
+        }
+
+        if (buffer.Length == 0 || buffer.GetBuffer()[buffer.Length - 1] != (byte)'\n')
+        {
+            buffer.WriteByte((byte)'\n');
+        }
+
+        await output.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+        await output.FlushAsync(cancellationToken);
+        return ExitCodes.Ok;
+    }
+
+    private async Task<int> FailAsync(string message)
+    {
+        await error.WriteLineAsync($"error: {message}");
+        return ExitCodes.Error;
+    }
+}

@@ -1,0 +1,31 @@
+namespace TacoMail.Lambda.Hosting;
+
+/// <summary>The help text of the one binary, listing the handlers the catalog serves.</summary>
+internal static class Usage
+{
+    public static string Text(IHandlerCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return $"""
+            TacoMail Lambda: the SES receipt-rule handlers, as a Lambda custom runtime or a local command.
+
+            Usage (bootstrap, or dotnet run --project lambda/TacoMail.Lambda --):
+              (no arguments)                          Serve the Lambda Runtime API at {HandlerEnvironment.RuntimeApi}
+                                                      with the handler named by {HandlerEnvironment.HandlerOverride} or {HandlerEnvironment.Handler}.
+              invoke --handler NAME --event FILE      Run a handler once on the event in FILE and print its response.
+              --help                                  Show this help.
+
+            Handlers: {string.Join(", ", catalog.Names)}{EchoNote(catalog)}
+
+            Configuration comes from the same environment variables as in AWS (TACOMAIL_TABLE,
+            TACOMAIL_BOUNCE_SENDER, TACOMAIL_MAIL_BUCKET, AWS_REGION, AWS_ENDPOINT_URL_*).
+            Exit codes: 0 success, 1 error.
+
+            """;
+    }
+
+    private static string EchoNote(IHandlerCatalog catalog) =>
+        catalog.Names.Contains(EchoHandler.Name)
+            ? $"{Environment.NewLine}  ({EchoHandler.Name} answers the event unchanged; it is for tests and benchmarks.)"
+            : string.Empty;
+}

@@ -1,0 +1,61 @@
+namespace TacoMail.Lambda.Runtime;
+
+/// <summary>
+/// The event loop of a custom runtime: next, handler, response — or error, and on to the next.
+/// It moves bytes only; each handler owns its serialization. A handler's exception fails that one
+/// invocation; a Runtime API failure ends the loop (Lambda then restarts the environment).
+/// </summary>
+internal sealed class RuntimeLoop(
+    IRuntimeApiClient client,
+    LambdaHandler handler,
+    TimeProvider time,
+    ITraceIdPropagator traceIds,
+    TextWriter log)
+{
+    /// <summary>Serves invocations until <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await InvokeOnceAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Takes one invocation from the API and answers it.</summary>
+    public async Task InvokeOnceAsync(CancellationToken cancellationToken)
+    {
+        var invocation = await client.GetNextInvocationAsync(cancellationToken);
+        await using var body = invocation.Body;
+        var requestId = invocation.Context.RequestId;
+        traceIds.Propagate(invocation.TraceId);
+
+        var response = await TryHandleAsync(invocation, cancellationToken);
+        if (response is null)
+        {
+            return;
+        }
+
+        await using (response)
+        {
+            await client.SendResponseAsync(requestId, response, cancellationToken);
+        }
+    }
+
+    /// <returns>The handler's response, or null when it failed and the failure was reported.</returns>
+    private async Task<Stream?> TryHandleAsync(Invocation invocation, CancellationToken cancellationToken)
+    {
+        var context = invocation.Context;
+        try
+        {
+            using var deadline = new DeadlineCancellation(context.Deadline, time, cancellationToken);
+            return await handler(invocation.Body, context, deadline.Token);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await log.WriteLineAsync(
+                $"Invocation {context.RequestId} failed: {exception.GetType().Name}: {exception.Message}");
+            await client.ReportInvocationErrorAsync(context.RequestId, RuntimeError.FromException(exception), cancellationToken);
+            return null;
+        }
+    }
+}
