@@ -1,0 +1,58 @@
+using System.Diagnostics.CodeAnalysis;
+using TacoMail.Lambda.Hosting;
+using TacoMail.Schema.Routing;
+
+namespace TacoMail.Lambda.Configuration;
+
+/// <summary>
+/// The function's configuration, read once from the environment (DESIGN.md section 6) and
+/// validated as a whole, so that a misconfigured function fails at start with one clear error
+/// instead of mis-routing mail later.
+/// </summary>
+internal sealed record LambdaSettings
+{
+    public const string DefaultIncomingPrefix = "incoming/";
+    public const string DefaultMailboxPrefix = "mailbox/";
+
+    /// <summary>The alias table (<c>TACOMAIL_TABLE</c>).</summary>
+    public required string TableName { get; init; }
+
+    /// <summary>The bounce's From address (<c>TACOMAIL_BOUNCE_SENDER</c>); null only under bounce policy <c>never</c>.</summary>
+    public string? BounceSender { get; init; }
+
+    public SubAddressSeparators Separators { get; init; } = SubAddressSeparators.Default;
+
+    public MessagePolicy Policy { get; init; } = MessagePolicy.Default;
+
+    /// <summary>Where the rule's S3 action stores mail (<c>TACOMAIL_MAIL_BUCKET</c>); used by the delivery handler.</summary>
+    public string? MailBucket { get; init; }
+
+    public string IncomingPrefix { get; init; } = DefaultIncomingPrefix;
+
+    public string MailboxPrefix { get; init; } = DefaultMailboxPrefix;
+
+    /// <summary><c>AWS_REGION</c>; Lambda always sets it.</summary>
+    public string? Region { get; init; }
+
+    /// <summary><c>AWS_ENDPOINT_URL_DYNAMODB</c> (or <c>AWS_ENDPOINT_URL</c>), for DynamoDB Local.</summary>
+    public Uri? DynamoDbEndpoint { get; init; }
+
+    /// <exception cref="LambdaConfigurationException">One or more variables are missing or invalid.</exception>
+    public static LambdaSettings Load(IEnvironmentVariables environment) =>
+        TryLoad(environment, out var settings, out var problems)
+            ? settings
+            : throw new LambdaConfigurationException(problems);
+
+    /// <summary>The settings, or every problem found.</summary>
+    public static bool TryLoad(
+        IEnvironmentVariables environment,
+        [NotNullWhen(true)] out LambdaSettings? settings,
+        out IReadOnlyList<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var reader = new LambdaSettingsReader(environment);
+        settings = reader.Read();
+        problems = reader.Problems;
+        return settings is not null;
+    }
+}

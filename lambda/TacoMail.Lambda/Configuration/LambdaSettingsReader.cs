@@ -1,0 +1,162 @@
+using System.Text.RegularExpressions;
+using TacoMail.Lambda.Hosting;
+using TacoMail.Schema.Addresses;
+using TacoMail.Schema.Routing;
+using Names = TacoMail.Lambda.Configuration.EnvironmentVariableNames;
+
+namespace TacoMail.Lambda.Configuration;
+
+/// <summary>Reads each variable, collecting every problem rather than stopping at the first.</summary>
+internal sealed partial class LambdaSettingsReader(IEnvironmentVariables environment)
+{
+    private readonly List<string> _problems = [];
+
+    public IReadOnlyList<string> Problems => _problems;
+
+    /// <summary>The settings, or null when <see cref="Problems"/> is not empty.</summary>
+    public LambdaSettings? Read()
+    {
+        var table = ReadTable();
+        var spamPolicy = ReadSpamPolicy();
+        var bouncePolicy = ReadBouncePolicy();
+        var bounceSender = ReadBounceSender(bouncePolicy);
+        var separators = ReadSeparators();
+        var endpoint = ReadEndpoint();
+        if (_problems.Count > 0 || table is null)
+        {
+            return null;
+        }
+
+        return new LambdaSettings
+        {
+            TableName = table,
+            BounceSender = bounceSender,
+            Separators = separators,
+            Policy = new MessagePolicy(spamPolicy, bouncePolicy),
+            MailBucket = Optional(Names.MailBucket),
+            IncomingPrefix = Optional(Names.IncomingPrefix) ?? LambdaSettings.DefaultIncomingPrefix,
+            MailboxPrefix = Optional(Names.MailboxPrefix) ?? LambdaSettings.DefaultMailboxPrefix,
+            Region = Optional(Names.Region),
+            DynamoDbEndpoint = endpoint,
+        };
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{3,255}$")]
+    private static partial Regex TableNamePattern();
+
+    private string? ReadTable()
+    {
+        var table = Optional(Names.Table);
+        if (table is null)
+        {
+            _problems.Add($"{Names.Table} is not set");
+        }
+        else if (!TableNamePattern().IsMatch(table))
+        {
+            _problems.Add($"{Names.Table} '{table}' is not a DynamoDB table name (3-255 letters, digits, '_', '-', '.')");
+            return null;
+        }
+
+        return table;
+    }
+
+    private SpamPolicy ReadSpamPolicy()
+    {
+        var text = Optional(Names.SpamPolicy);
+        if (text is null)
+        {
+            return MessagePolicy.Default.Spam;
+        }
+
+        if (MessagePolicyNames.TryParseSpamPolicy(text, out var policy))
+        {
+            return policy.Value;
+        }
+
+        _problems.Add($"{Names.SpamPolicy} '{text}' is not one of {string.Join(", ", MessagePolicyNames.SpamPolicies)}");
+        return MessagePolicy.Default.Spam;
+    }
+
+    private BouncePolicy ReadBouncePolicy()
+    {
+        var text = Optional(Names.BouncePolicy);
+        if (text is null)
+        {
+            return MessagePolicy.Default.Bounce;
+        }
+
+        if (MessagePolicyNames.TryParseBouncePolicy(text, out var policy))
+        {
+            return policy.Value;
+        }
+
+        _problems.Add($"{Names.BouncePolicy} '{text}' is not one of {string.Join(", ", MessagePolicyNames.BouncePolicies)}");
+        return MessagePolicy.Default.Bounce;
+    }
+
+    private string? ReadBounceSender(BouncePolicy policy)
+    {
+        var text = Optional(Names.BounceSender);
+        if (text is null)
+        {
+            if (policy != BouncePolicy.Never)
+            {
+                _problems.Add($"{Names.BounceSender} is not set (required unless {Names.BouncePolicy} is {MessagePolicyNames.Never})");
+            }
+
+            return null;
+        }
+
+        if (!EmailAddress.TryParse(text, out var address, out var error))
+        {
+            _problems.Add($"{Names.BounceSender}: {error.Message}");
+            return null;
+        }
+
+        return address.ToString();
+    }
+
+    private SubAddressSeparators ReadSeparators()
+    {
+        var text = Optional(Names.SubAddressSeparators);
+        if (text is null)
+        {
+            return SubAddressSeparators.Default;
+        }
+
+        try
+        {
+            return SubAddressSeparators.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            _problems.Add($"{Names.SubAddressSeparators}: {ex.Message}");
+            return SubAddressSeparators.Default;
+        }
+    }
+
+    private Uri? ReadEndpoint()
+    {
+        var name = Optional(Names.DynamoDbEndpoint) is null ? Names.GlobalEndpoint : Names.DynamoDbEndpoint;
+        var text = Optional(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            return uri;
+        }
+
+        _problems.Add($"{name} '{text}' is not an http or https URL");
+        return null;
+    }
+
+    /// <summary>The trimmed value; null when unset or blank (Lambda's console saves empty values).</summary>
+    private string? Optional(string name)
+    {
+        var value = environment.Get(name)?.Trim();
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using TacoMail.Lambda.Configuration;
+using TacoMail.Lambda.Disposition;
+using TacoMail.Lambda.Runtime;
+using TacoMail.Lambda.Tests.Logging;
+
+namespace TacoMail.Lambda.Tests.Disposition;
+
+/// <summary>The disposition handler wired to in-memory fakes and a fake clock.</summary>
+internal sealed class DispositionHarness
+{
+    public const string RequestId = "request-1";
+
+    public static LambdaSettings DefaultSettings { get; } = new()
+    {
+        TableName = "aliases",
+        BounceSender = "mailer-daemon@example.com",
+    };
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2024, 3, 14, 9, 27, 0, TimeSpan.Zero));
+
+    public InMemoryDynamoDb Dynamo { get; } = new();
+
+    public RecordingBounceSender Ses { get; } = new();
+
+    public CapturingLogSink Log { get; } = new();
+
+    public LambdaSettings Settings { get; set; } = DefaultSettings;
+
+    /// <summary>Time from the invocation to its deadline.</summary>
+    public TimeSpan TimeLeft { get; set; } = TimeSpan.FromSeconds(30);
+
+    public JsonElement LogEntry => Log.SingleEntry;
+
+    public Task<string> InvokeAsync(string json) => InvokeAsync(Encoding.UTF8.GetBytes(json));
+
+    public async Task<string> InvokeAsync(byte[] body)
+    {
+        var handler = DispositionFunction.Create(Settings, Dynamo, Ses, Time, Log);
+        using var request = new MemoryStream(body);
+        var context = new InvocationContext(RequestId, Time.GetUtcNow() + TimeLeft, FunctionArn: null);
+        await using var response = await handler(request, context, CancellationToken.None);
+        using var reader = new StreamReader(response, Encoding.UTF8);
+        return await reader.ReadToEndAsync();
+    }
+
+    /// <summary>Invokes while moving the fake clock on, for runs that wait (backoff, timeouts).</summary>
+    public async Task<string> InvokeAdvancingAsync(string json, TimeSpan step)
+    {
+        var invocation = InvokeAsync(json);
+        while (!invocation.IsCompleted)
+        {
+            await Task.Delay(5);
+            Time.Advance(step);
+        }
+
+        return await invocation;
+    }
+
+    /// <summary>The <c>outcome</c> logged for each recipient, by recipient.</summary>
+    public Dictionary<string, string> LoggedOutcomes() =>
+        LogEntry.GetProperty("recipients").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("recipient").GetString()!, r => r.GetProperty("outcome").GetString()!);
+
+    public IReadOnlyList<string> LoggedErrors() =>
+        [.. LogEntry.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!)];
+}

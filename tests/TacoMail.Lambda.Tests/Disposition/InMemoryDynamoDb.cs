@@ -1,0 +1,121 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using TacoMail.Schema.Records;
+using TacoMail.Schema.Table;
+
+namespace TacoMail.Lambda.Tests.Disposition;
+
+/// <summary>
+/// A DynamoDB client holding items in memory for the two calls the disposition makes
+/// (<c>BatchGetItem</c> with its projection, conditional <c>UpdateItem ADD</c>), with switches for
+/// the failures DynamoDB Local never produces. Every other call goes to a closed port and fails.
+/// </summary>
+internal sealed class InMemoryDynamoDb() : AmazonDynamoDBClient(
+    new BasicAWSCredentials("test", "test"),
+    new AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:1", MaxErrorRetry = 0 })
+{
+    private readonly Dictionary<ItemKey, Dictionary<string, AttributeValue>> _items = [];
+    private readonly List<BatchGetItemRequest> _batchGets = [];
+    private readonly List<UpdateItemRequest> _updates = [];
+
+    public Exception? BatchGetFailure { get; set; }
+
+    public Exception? UpdateFailure { get; set; }
+
+    /// <summary>How many batch answers return every key unprocessed before answering properly.</summary>
+    public int UnprocessedAnswers { get; set; }
+
+    /// <summary>Runs inside each batch call, e.g. to move a fake clock as if the call were slow.</summary>
+    public Action? DuringBatchGet { get; set; }
+
+    /// <summary>The batch call waits until it is cancelled.</summary>
+    public bool BatchGetHangs { get; set; }
+
+    public TaskCompletionSource BatchGetStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public IReadOnlyList<BatchGetItemRequest> BatchGets => Locked(() => _batchGets.ToList());
+
+    public IReadOnlyList<UpdateItemRequest> Updates => Locked(() => _updates.ToList());
+
+    public void Put(AliasRecord record) => Put(AliasItemCodec.Encode(record));
+
+    public void Put(Dictionary<string, AttributeValue> item) => Locked(() => _items[KeyOf(item)] = item);
+
+    public bool Contains(ItemKey key) => Locked(() => _items.ContainsKey(key));
+
+    public long UseCount(ItemKey key) =>
+        Locked(() => long.Parse(_items[key][TableContract.UseCount].N, CultureInfo.InvariantCulture));
+
+    public override async Task<BatchGetItemResponse> BatchGetItemAsync(
+        BatchGetItemRequest request, CancellationToken cancellationToken = default)
+    {
+        Locked(() => _batchGets.Add(request));
+        BatchGetStarted.TrySetResult();
+        DuringBatchGet?.Invoke();
+        if (BatchGetFailure is { } failure)
+        {
+            throw failure;
+        }
+
+        if (BatchGetHangs)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        var (table, keys) = request.RequestItems.Single();
+        if (UnprocessedAnswers > 0)
+        {
+            UnprocessedAnswers--;
+            return new BatchGetItemResponse { Responses = new() { [table] = [] }, UnprocessedKeys = new() { [table] = keys } };
+        }
+
+        var names = keys.ExpressionAttributeNames.Values.ToHashSet(StringComparer.Ordinal);
+        var items = Locked(() => keys.Keys
+            .Select(KeyOf)
+            .Where(_items.ContainsKey)
+            .Select(k => _items[k].Where(a => names.Contains(a.Key)).ToDictionary())
+            .ToList());
+        return new BatchGetItemResponse { Responses = new() { [table] = items }, UnprocessedKeys = [] };
+    }
+
+    public override Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken = default)
+    {
+        Locked(() => _updates.Add(request));
+        if (UpdateFailure is { } failure)
+        {
+            throw failure;
+        }
+
+        var key = KeyOf(request.Key);
+        return Locked(() =>
+        {
+            if (!_items.TryGetValue(key, out var item) || !item.ContainsKey(TableContract.Identifier))
+            {
+                throw new ConditionalCheckFailedException("The conditional request failed");
+            }
+
+            var count = item.TryGetValue(TableContract.UseCount, out var value) ? long.Parse(value.N, CultureInfo.InvariantCulture) : 0;
+            item[TableContract.UseCount] = new AttributeValue { N = (count + 1).ToString(CultureInfo.InvariantCulture) };
+            return Task.FromResult(new UpdateItemResponse());
+        });
+    }
+
+    private static ItemKey KeyOf(Dictionary<string, AttributeValue> item) =>
+        new(item[TableContract.SubDomain].S, item[TableContract.AliasAddress].S);
+
+    private void Locked(Action action) => Locked(() =>
+    {
+        action();
+        return true;
+    });
+
+    private T Locked<T>(Func<T> action)
+    {
+        lock (_items)
+        {
+            return action();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using TacoMail.Lambda.Logging;
+
+namespace TacoMail.Lambda.Tests.Logging;
+
+/// <summary>Keeps every line written, for assertions.</summary>
+internal sealed class CapturingLogSink : ILogSink
+{
+    private readonly List<string> _lines = [];
+
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return [.. _lines];
+            }
+        }
+    }
+
+    /// <summary>The only line, parsed.</summary>
+    public JsonElement SingleEntry => JsonDocument.Parse(Lines.ShouldHaveSingleItem()).RootElement;
+
+    public void Write(string line)
+    {
+        lock (_lines)
+        {
+            _lines.Add(line);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using TacoMail.Schema.Model;
+using TacoMail.Schema.Routing;
+
+namespace TacoMail.Schema.Tests.Routing;
+
+public sealed class MessagePolicyTests
+{
+    private static readonly MessageVerdicts Authenticated = MessageVerdicts.None with
+    {
+        Spam = VerdictStatus.Pass,
+        Virus = VerdictStatus.Pass,
+        Spf = VerdictStatus.Pass,
+        Dkim = VerdictStatus.Pass,
+        Dmarc = VerdictStatus.Pass,
+    };
+
+    private static readonly MessageVerdicts Forged = Authenticated with
+    {
+        Spf = VerdictStatus.Fail,
+        Dkim = VerdictStatus.Fail,
+        Dmarc = VerdictStatus.Fail,
+    };
+
+    [Theory]
+    [InlineData(RecipientStatus.Active, RecipientOutcome.Deliver, OutcomeReason.Active)]
+    [InlineData(RecipientStatus.Paused, RecipientOutcome.Drop, OutcomeReason.Paused)]
+    [InlineData(RecipientStatus.Disabled, RecipientOutcome.Bounce, OutcomeReason.Disabled)]
+    [InlineData(RecipientStatus.Unknown, RecipientOutcome.Bounce, OutcomeReason.Unknown)]
+    [InlineData(RecipientStatus.InvalidAddress, RecipientOutcome.Bounce, OutcomeReason.InvalidAddress)]
+    [InlineData(RecipientStatus.Unreadable, RecipientOutcome.Deliver, OutcomeReason.Unreadable)]
+    public void Decide_AuthenticatedCleanMessage_FollowsState(
+        RecipientStatus status, RecipientOutcome outcome, OutcomeReason reason) =>
+        MessagePolicy.Default.Decide(status, Authenticated).ShouldBe(new RecipientDecision(outcome, reason));
+
+    [Theory]
+    [InlineData(RecipientStatus.Disabled, OutcomeReason.Disabled)]
+    [InlineData(RecipientStatus.Unknown, OutcomeReason.Unknown)]
+    [InlineData(RecipientStatus.InvalidAddress, OutcomeReason.InvalidAddress)]
+    public void Decide_UnauthenticatedSenderToBadRecipient_SuppressesBounce(RecipientStatus status, OutcomeReason reason) =>
+        MessagePolicy.Default.Decide(status, Forged)
+            .ShouldBe(new RecipientDecision(RecipientOutcome.BounceSuppressed, reason, BounceSuppression.SenderNotAuthenticated));
+
+    [Theory]
+    [InlineData(RecipientStatus.Active, RecipientOutcome.Deliver)]
+    [InlineData(RecipientStatus.Paused, RecipientOutcome.Drop)]
+    [InlineData(RecipientStatus.Unreadable, RecipientOutcome.Deliver)]
+    public void Decide_UnauthenticatedSenderToGoodRecipient_AuthenticationDoesNotMatter(
+        RecipientStatus status, RecipientOutcome outcome) =>
+        MessagePolicy.Default.Decide(status, Forged).Outcome.ShouldBe(outcome);
+
+    [Fact]
+    public void Decide_PolicyAlways_BouncesForgedSenders() =>
+        (MessagePolicy.Default with { Bounce = BouncePolicy.Always }).Decide(RecipientStatus.Unknown, Forged)
+            .ShouldBe(new RecipientDecision(RecipientOutcome.Bounce, OutcomeReason.Unknown));
+
+    [Fact]
+    public void Decide_PolicyNever_SuppressesEvenForAuthenticatedSenders() =>
+        (MessagePolicy.Default with { Bounce = BouncePolicy.Never }).Decide(RecipientStatus.Disabled, Authenticated)
+            .ShouldBe(new RecipientDecision(RecipientOutcome.BounceSuppressed, OutcomeReason.Disabled, BounceSuppression.PolicyNever));
+
+    [Theory]
+    [InlineData(RecipientStatus.Active)]
+    [InlineData(RecipientStatus.Paused)]
+    [InlineData(RecipientStatus.Disabled)]
+    [InlineData(RecipientStatus.Unknown)]
+    [InlineData(RecipientStatus.InvalidAddress)]
+    [InlineData(RecipientStatus.Unreadable)]
+    public void Decide_SpamVerdictFail_DropsEveryRecipient(RecipientStatus status) =>
+        MessagePolicy.Default.Decide(status, Authenticated with { Spam = VerdictStatus.Fail })
+            .ShouldBe(new RecipientDecision(RecipientOutcome.Drop, OutcomeReason.Spam));
+
+    [Theory]
+    [InlineData(RecipientStatus.Active)]
+    [InlineData(RecipientStatus.Unknown)]
+    public void Decide_VirusVerdictFail_DropsAndNamesTheVirusFirst(RecipientStatus status) =>
+        MessagePolicy.Default.Decide(status, Authenticated with { Spam = VerdictStatus.Fail, Virus = VerdictStatus.Fail })
+            .ShouldBe(new RecipientDecision(RecipientOutcome.Drop, OutcomeReason.Virus));
+
+    [Theory]
+    [InlineData(VerdictStatus.Gray)]
+    [InlineData(VerdictStatus.ProcessingFailed)]
+    [InlineData(VerdictStatus.Missing)]
+    public void Decide_SpamVerdictNotFail_IsNotSpam(VerdictStatus spam) =>
+        MessagePolicy.Default.Decide(RecipientStatus.Active, Authenticated with { Spam = spam, Virus = spam })
+            .Outcome.ShouldBe(RecipientOutcome.Deliver);
+
+    [Fact]
+    public void Decide_SpamPolicyDeliver_IgnoresSpamAndVirusVerdicts()
+    {
+        var policy = MessagePolicy.Default with { Spam = SpamPolicy.Deliver };
+        var verdicts = Authenticated with { Spam = VerdictStatus.Fail, Virus = VerdictStatus.Fail };
+
+        policy.Decide(RecipientStatus.Active, verdicts).Outcome.ShouldBe(RecipientOutcome.Deliver);
+        policy.Decide(RecipientStatus.Unknown, verdicts).Outcome.ShouldBe(RecipientOutcome.Bounce);
+    }
+
+    [Theory]
+    [InlineData(AliasState.Active, RecipientStatus.Active)]
+    [InlineData(AliasState.Paused, RecipientStatus.Paused)]
+    [InlineData(AliasState.Disabled, RecipientStatus.Disabled)]
+    [InlineData(null, RecipientStatus.Unknown)]
+    public void StatusOf_AliasState_MapsToStatus(AliasState? state, RecipientStatus expected) =>
+        MessagePolicy.StatusOf(state).ShouldBe(expected);
+
+    [Theory]
+    [InlineData(AliasState.Active)]
+    [InlineData(AliasState.Paused)]
+    [InlineData(AliasState.Disabled)]
+    [InlineData(null)]
+    public void Decide_AuthenticatedCleanMessage_AgreesWithDispositionRules(AliasState? state)
+    {
+        var expected = DispositionRules.ForState(state) switch
+        {
+            Disposition.Deliver => RecipientOutcome.Deliver,
+            Disposition.Drop => RecipientOutcome.Drop,
+            _ => RecipientOutcome.Bounce,
+        };
+
+        MessagePolicy.Default.Decide(MessagePolicy.StatusOf(state), Authenticated).Outcome.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Decide_UndefinedStatus_Throws() =>
+        Should.Throw<ArgumentOutOfRangeException>(() => MessagePolicy.Default.Decide((RecipientStatus)99, Authenticated));
+
+    [Fact]
+    public void Names_EveryValue_HasAName()
+    {
+        Enum.GetValues<RecipientOutcome>().Select(o => o.ToName()).ShouldBeUnique();
+        Enum.GetValues<OutcomeReason>().Select(r => r.ToName()).ShouldBeUnique();
+        BounceSuppression.None.ToText().ShouldBeNull();
+        BounceSuppression.SenderNotAuthenticated.ToText().ShouldBe("sender not authenticated");
+        BounceSuppression.PolicyNever.ToText().ShouldBe("bounce policy never");
+    }
+}
