@@ -7,6 +7,11 @@ var solution = root.CombineWithFilePath("TacoMail.sln");
 var artifacts = root.Combine("artifacts");
 var testResults = artifacts.Combine("test-results");
 var cli = root.CombineWithFilePath($"reconciler/TacoMail.Reconciler/bin/{configuration}/net10.0/tacomail.dll");
+var lambdaProject = root.CombineWithFilePath("lambda/TacoMail.Lambda/TacoMail.Lambda.csproj");
+var lambdaPublish = artifacts.Combine("lambda/publish");
+var bootstrap = lambdaPublish.CombineWithFilePath("bootstrap");
+var bootstrapZip = artifacts.CombineWithFilePath("lambda/bootstrap.zip");
+var bench = root.CombineWithFilePath($"bench/TacoMail.Bench/bin/{configuration}/net10.0/TacoMail.Bench.dll");
 
 // Runs the freshly built tacomail CLI from the repository root; fails the task on a non-zero exit.
 void Tacomail(string arguments)
@@ -71,6 +76,7 @@ Task("test")
     .IsDependentOn("build")
     .IsDependentOn("format")
     .IsDependentOn("actionlint")
+    .IsDependentOn("publish-lambda")
     .Does(() =>
 {
     CleanDirectory(testResults);
@@ -87,6 +93,8 @@ Task("test")
                 NoRestore = true,
                 ResultsDirectory = testResults,
                 Loggers = { $"trx;LogFileName={name}.trx" },
+                // The Lambda tests also run the Native AOT bootstrap just published.
+                EnvironmentVariables = { ["TACOMAIL_AOT_BOOTSTRAP"] = bootstrap.FullPath },
             });
         }
         catch (CakeException)
@@ -108,6 +116,50 @@ Task("run")
     Tacomail("validate --config aliases");
     Tacomail("init --config aliases --endpoint local");
     Tacomail("apply --config aliases --endpoint local");
+});
+
+Task("publish-lambda")
+    .Description("Publishes the Lambda as a Native AOT 'bootstrap' (provided.al2023, linux-x64; AOT and trim warnings are errors) and zips it to artifacts/lambda/bootstrap.zip.")
+    .IsDependentOn("restore")
+    .Does(() =>
+{
+    CleanDirectory(lambdaPublish);
+    DotNetPublish(lambdaProject.FullPath, new DotNetPublishSettings
+    {
+        Configuration = "Release",
+        Runtime = "linux-x64",
+        OutputDirectory = lambdaPublish,
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("PublishAot", "true"),
+    });
+
+    // Lambda runs the file named 'bootstrap' at the zip's root; it must keep its execute bit.
+    if (FileExists(bootstrapZip))
+    {
+        DeleteFile(bootstrapZip);
+    }
+    using (var zip = System.IO.Compression.ZipFile.Open(bootstrapZip.FullPath, System.IO.Compression.ZipArchiveMode.Create))
+    {
+        var entry = System.IO.Compression.ZipFileExtensions.CreateEntryFromFile(zip, bootstrap.FullPath, "bootstrap", System.IO.Compression.CompressionLevel.Optimal);
+        entry.ExternalAttributes = Convert.ToInt32("100755", 8) << 16;
+    }
+    Console.WriteLine($"{bootstrapZip} ({new System.IO.FileInfo(bootstrapZip.FullPath).Length / 1024 / 1024.0:F1} MB zipped, bootstrap {new System.IO.FileInfo(bootstrap.FullPath).Length / 1024 / 1024.0:F1} MB)");
+});
+
+Task("bench")
+    .Description("Benchmarks: the disposition Lambda's cold start (AOT vs JIT), warm time per event and peak RSS, on DynamoDB Local.")
+    .IsDependentOn("build")
+    .IsDependentOn("publish-lambda")
+    .Does(() =>
+{
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = $"\"{bench}\" disposition --aot \"{bootstrap}\" --runs 10",
+        WorkingDirectory = root,
+    });
+    if (exitCode != 0)
+    {
+        throw new CakeException(exitCode, $"the disposition benchmark exited with {exitCode}");
+    }
 });
 
 Task("dynamodb-local")

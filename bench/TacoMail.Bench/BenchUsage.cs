@@ -19,6 +19,9 @@ internal static class BenchUsage
             --handler NAME      The handler (_HANDLER) to start (default tacomail-echo).
             --event FILE        The event to send (default a small JSON document).
             --env NAME=VALUE    An extra environment variable for the process (repeatable).
+          disposition  The real disposition handler on DynamoDB Local (started by the tool): cold start of the
+                      AOT bootstrap and the JIT build as in coldstart (same options), then the warm handler
+                      time per event in-process.
 
         """;
 

@@ -1,5 +1,6 @@
 using TacoMail.Bench;
 using TacoMail.Bench.ColdStart;
+using TacoMail.Bench.Disposition;
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -11,6 +12,7 @@ Console.CancelKeyPress += (_, e) =>
 return args switch
 {
     ["coldstart", .. var rest] => await ColdStartCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
+    ["disposition", .. var rest] => await DispositionBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     [] or ["--help" or "-h" or "help", ..] => BenchUsage.Print(Console.Out, ExitCodes.Ok),
     _ => BenchUsage.Print(Console.Error, ExitCodes.Error),
 };

@@ -8,9 +8,6 @@ namespace TacoMail.Lambda.Tests.Hosting;
 /// </summary>
 internal static class LambdaProcess
 {
-    /// <summary>Names a published AOT bootstrap for the tests that run it (set by the build; unset skips them).</summary>
-    public const string AotBootstrapVariable = "TACOMAIL_AOT_BOOTSTRAP";
-
     public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>
         Start(bootstrap: null, environment, args);
 

@@ -30,12 +30,8 @@ public sealed class LambdaProcessTests : IAsyncLifetime
     public Task Process_EchoHandler_AnswersThroughTheRuntimeApiAndStopsOnSigterm() => AnswersAndStopsAsync(bootstrap: null);
 
     [Fact]
-    public Task AotBootstrap_EchoHandler_AnswersThroughTheRuntimeApiAndStopsOnSigterm()
-    {
-        var bootstrap = Environment.GetEnvironmentVariable(LambdaProcess.AotBootstrapVariable);
-        Assert.SkipWhen(string.IsNullOrEmpty(bootstrap), $"{LambdaProcess.AotBootstrapVariable} names no published AOT bootstrap.");
-        return AnswersAndStopsAsync(bootstrap);
-    }
+    public async Task AotBootstrap_EchoHandler_AnswersThroughTheRuntimeApiAndStopsOnSigterm() =>
+        await AnswersAndStopsAsync(await AotBootstrap.LocateAsync());
 
     private async Task AnswersAndStopsAsync(string? bootstrap)
     {

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Amazon.DynamoDBv2.Model;
+using TacoMail.Lambda.Tests.Hosting;
+using TacoMail.Lambda.Tests.Runtime;
+using TacoMail.Reconciler.Table;
+using TacoMail.Schema.Model;
+using TacoMail.Schema.Records;
+
+namespace TacoMail.IntegrationTests.Lambda;
+
+/// <summary>
+/// The real disposition handler in the real process — the Native AOT bootstrap and the JIT build —
+/// answering through the loopback Runtime API with DynamoDB Local behind it.
+/// </summary>
+public sealed class BootstrapProcessTests(DynamoDbLocalFixture dynamo) : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly string _table = DynamoDbLocalFixture.NewTableName("bootstrap");
+    private readonly RuntimeApiEmulator _emulator = RuntimeApiEmulator.Start();
+    private Process? _process;
+
+    public async ValueTask InitializeAsync()
+    {
+        await new TableInitializer().EnsureTableAsync(dynamo.Client, _table, TestContext.Current.CancellationToken);
+        foreach (var (local, state) in new[] { ("shop", AliasState.Active), ("gone", AliasState.Disabled) })
+        {
+            var record = new AliasRecord(new ItemKey("example.com", local), "me@gmail.com", state, $"id-{local}", 1_700_000_000, 1_700_000_000, 5);
+            await dynamo.Client.PutItemAsync(_table, AliasItemCodec.Encode(record), TestContext.Current.CancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process?.Dispose();
+        await _emulator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AotBootstrap_Disposition_AnswersThroughTheRuntimeApiAndCountsTheMail() =>
+        await DeliversAndCountsAsync(await AotBootstrap.LocateAsync());
+
+    [Fact]
+    public Task JitBuild_Disposition_AnswersThroughTheRuntimeApiAndCountsTheMail() =>
+        DeliversAndCountsAsync(bootstrap: null);
+
+    private async Task DeliversAndCountsAsync(string? bootstrap)
+    {
+        _emulator.Enqueue(EmulatedEvent.Text("deliver", SesTestEvent.Create(["Shop+news@example.com"])));
+        _emulator.Enqueue(EmulatedEvent.Text("bounce-suppressed", SesTestEvent.Create(["gone@example.com"], authenticated: false)));
+
+        _process = LambdaProcess.Start(bootstrap, new Dictionary<string, string>
+        {
+            ["AWS_LAMBDA_RUNTIME_API"] = _emulator.Address,
+            ["_HANDLER"] = "disposition",
+            ["TACOMAIL_TABLE"] = _table,
+            ["TACOMAIL_BOUNCE_SENDER"] = "mailer-daemon@example.com",
+            ["AWS_REGION"] = "us-east-1",
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Endpoint.ToString(),
+            ["AWS_ENDPOINT_URL_SES"] = "http://127.0.0.1:9/",
+            ["AWS_ACCESS_KEY_ID"] = "tacomaillocal",
+            ["AWS_SECRET_ACCESS_KEY"] = "tacomaillocal",
+        });
+
+        (await _emulator.WaitForOutcomeAsync("deliver", Timeout)).BodyText.ShouldBe("""{"disposition":"CONTINUE"}""");
+        (await _emulator.WaitForOutcomeAsync("bounce-suppressed", Timeout)).BodyText.ShouldBe("""{"disposition":"STOP_RULE_SET"}""");
+        var shop = await dynamo.Client.GetItemAsync(
+            new GetItemRequest { TableName = _table, Key = ItemKeyCodec.Encode(new ItemKey("example.com", "shop")), ConsistentRead = true },
+            TestContext.Current.CancellationToken);
+        shop.Item["use_count"].N.ShouldBe("6");
+    }
+}
