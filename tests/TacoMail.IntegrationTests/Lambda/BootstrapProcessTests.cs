@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using Amazon.DynamoDBv2.Model;
 using TacoMail.Lambda.Tests.Hosting;
 using TacoMail.Lambda.Tests.Runtime;
@@ -48,23 +51,61 @@ public sealed class BootstrapProcessTests(DynamoDbLocalFixture dynamo) : IAsyncL
     public Task JitBuild_Disposition_AnswersThroughTheRuntimeApiAndCountsTheMail() =>
         DeliversAndCountsAsync(bootstrap: null);
 
+    [Fact]
+    public async Task AotBootstrap_SesAnswers500_ContinuesSoTheMailIsStoredNotLost()
+    {
+        using var ses = new HttpListener();
+        var sesEndpoint = $"http://127.0.0.1:{FreePort()}/";
+        ses.Prefixes.Add(sesEndpoint);
+        ses.Start();
+        var answered = AnswerWithServerErrorAsync(ses);
+        _emulator.Enqueue(EmulatedEvent.Text("bounce-fails", SesTestEvent.Create(["gone@example.com"])));
+
+        _process = LambdaProcess.Start(await AotBootstrap.LocateAsync(), Environment(sesEndpoint));
+
+        (await _emulator.WaitForOutcomeAsync("bounce-fails", Timeout)).BodyText.ShouldBe("""{"disposition":"CONTINUE"}""");
+        var request = await answered.WaitAsync(Timeout, TestContext.Current.CancellationToken);
+        request.ShouldContain("Action=SendBounce");
+    }
+
+    private static async Task<string> AnswerWithServerErrorAsync(HttpListener listener)
+    {
+        var context = await listener.GetContextAsync();
+        using var reader = new StreamReader(context.Request.InputStream);
+        var body = await reader.ReadToEndAsync();
+        context.Response.StatusCode = 500;
+        var error = Encoding.UTF8.GetBytes("<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>boom</Message></Error></ErrorResponse>");
+        await context.Response.OutputStream.WriteAsync(error);
+        context.Response.Close();
+        return body;
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private Dictionary<string, string> Environment(string sesEndpoint = "http://127.0.0.1:9/") => new()
+    {
+        ["AWS_LAMBDA_RUNTIME_API"] = _emulator.Address,
+        ["_HANDLER"] = "disposition",
+        ["TACOMAIL_TABLE"] = _table,
+        ["TACOMAIL_BOUNCE_SENDER"] = "mailer-daemon@example.com",
+        ["AWS_REGION"] = "us-east-1",
+        ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Endpoint.ToString(),
+        ["AWS_ENDPOINT_URL_SES"] = sesEndpoint,
+        ["AWS_ACCESS_KEY_ID"] = "tacomaillocal",
+        ["AWS_SECRET_ACCESS_KEY"] = "tacomaillocal",
+    };
+
     private async Task DeliversAndCountsAsync(string? bootstrap)
     {
         _emulator.Enqueue(EmulatedEvent.Text("deliver", SesTestEvent.Create(["Shop+news@example.com"])));
         _emulator.Enqueue(EmulatedEvent.Text("bounce-suppressed", SesTestEvent.Create(["gone@example.com"], authenticated: false)));
 
-        _process = LambdaProcess.Start(bootstrap, new Dictionary<string, string>
-        {
-            ["AWS_LAMBDA_RUNTIME_API"] = _emulator.Address,
-            ["_HANDLER"] = "disposition",
-            ["TACOMAIL_TABLE"] = _table,
-            ["TACOMAIL_BOUNCE_SENDER"] = "mailer-daemon@example.com",
-            ["AWS_REGION"] = "us-east-1",
-            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Endpoint.ToString(),
-            ["AWS_ENDPOINT_URL_SES"] = "http://127.0.0.1:9/",
-            ["AWS_ACCESS_KEY_ID"] = "tacomaillocal",
-            ["AWS_SECRET_ACCESS_KEY"] = "tacomaillocal",
-        });
+        _process = LambdaProcess.Start(bootstrap, Environment());
 
         (await _emulator.WaitForOutcomeAsync("deliver", Timeout)).BodyText.ShouldBe("""{"disposition":"CONTINUE"}""");
         (await _emulator.WaitForOutcomeAsync("bounce-suppressed", Timeout)).BodyText.ShouldBe("""{"disposition":"STOP_RULE_SET"}""");
