@@ -7,20 +7,20 @@ public sealed class TacoMailCacheDirectoryTests
     [Fact]
     public void Resolve_ExplicitVariable_WinsAndIsUsedAsIs()
     {
-        var environment = new FakeEnvironment("/work", new Dictionary<string, string>
+        var environment = new FakeEnvironment("/srv/project", new Dictionary<string, string>
         {
             ["TACOMAIL_CACHE_DIR"] = "cache",
             ["XDG_CACHE_HOME"] = "/xdg",
             ["HOME"] = "/home/me",
         });
 
-        TacoMailCacheDirectory.Resolve(environment).ShouldBe("/work/cache");
+        TacoMailCacheDirectory.Resolve(environment).ShouldBe("/srv/project/cache");
     }
 
     [Fact]
     public void Resolve_XdgCacheHome_GetsATacomailSubdirectory()
     {
-        var environment = new FakeEnvironment("/work", new Dictionary<string, string> { ["XDG_CACHE_HOME"] = "/xdg", ["HOME"] = "/home/me" });
+        var environment = new FakeEnvironment("/srv/project", new Dictionary<string, string> { ["XDG_CACHE_HOME"] = "/xdg", ["HOME"] = "/home/me" });
 
         TacoMailCacheDirectory.Resolve(environment).ShouldBe("/xdg/tacomail");
     }
@@ -28,7 +28,7 @@ public sealed class TacoMailCacheDirectoryTests
     [Fact]
     public void Resolve_OnlyHome_UsesDotCache()
     {
-        var environment = new FakeEnvironment("/work", new Dictionary<string, string> { ["HOME"] = "/home/me" });
+        var environment = new FakeEnvironment("/srv/project", new Dictionary<string, string> { ["HOME"] = "/home/me" });
 
         TacoMailCacheDirectory.Resolve(environment).ShouldBe("/home/me/.cache/tacomail");
     }
