@@ -146,19 +146,22 @@ Task("publish-lambda")
 });
 
 Task("bench")
-    .Description("Benchmarks: the disposition Lambda's cold start (AOT vs JIT), warm time per event and peak RSS, on DynamoDB Local.")
+    .Description("Benchmarks: the disposition Lambda's cold start (AOT vs JIT), warm time and peak RSS; delivery forward time and memory by message size.")
     .IsDependentOn("build")
     .IsDependentOn("publish-lambda")
     .Does(() =>
 {
-    var exitCode = StartProcess("dotnet", new ProcessSettings
+    foreach (var arguments in new[] { $"disposition --aot \"{bootstrap}\" --runs 10", $"delivery --aot \"{bootstrap}\" --runs 5" })
     {
-        Arguments = $"\"{bench}\" disposition --aot \"{bootstrap}\" --runs 10",
-        WorkingDirectory = root,
-    });
-    if (exitCode != 0)
-    {
-        throw new CakeException(exitCode, $"the disposition benchmark exited with {exitCode}");
+        var exitCode = StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = $"\"{bench}\" {arguments}",
+            WorkingDirectory = root,
+        });
+        if (exitCode != 0)
+        {
+            throw new CakeException(exitCode, $"the benchmark '{arguments}' exited with {exitCode}");
+        }
     }
 });
 

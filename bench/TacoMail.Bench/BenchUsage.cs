@@ -22,6 +22,9 @@ internal static class BenchUsage
           disposition  The real disposition handler on DynamoDB Local (started by the tool): cold start of the
                       AOT bootstrap and the JIT build as in coldstart (same options), then the warm handler
                       time per event in-process.
+          delivery    Forward time and peak memory of the delivery handler for 10 KB, 1 MB, 10 MB and 25 MB
+                      attachments (s3rver and a loopback SES listener, started by the tool);
+                      'delivery --help' lists its options.
 
         """;
 

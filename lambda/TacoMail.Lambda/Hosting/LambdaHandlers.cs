@@ -15,6 +15,7 @@ internal static class LambdaHandlers
     public static IHandlerCatalog CreateCatalog() => new HandlerCatalog(
     [
         new(HandlerNames.Disposition, CreateDisposition),
+        new(HandlerNames.Delivery, Delivery.DeliveryFunction.FromEnvironment),
         new(EchoHandler.Name, _ => EchoHandler.HandleAsync),
     ]);
 

@@ -5,6 +5,7 @@ using TacoMail.Reconciler.Cli.Commands;
 using TacoMail.Reconciler.Cli.Infrastructure;
 using TacoMail.Reconciler.Config;
 using TacoMail.Reconciler.Hosting;
+using TacoMail.Reconciler.Mailbox;
 using TacoMail.Reconciler.Table;
 
 namespace TacoMail.Reconciler.Cli;
@@ -39,7 +40,9 @@ internal static class TacoMailApp
             .AddSingleton<DynamoDbConnector>()
             .AddSingleton<TableInitializer>()
             .AddSingleton<PlanMaker>()
-            .AddSingleton<ApplyRunner>();
+            .AddSingleton<ApplyRunner>()
+            .AddSingleton<S3MailboxConnector>()
+            .AddSingleton<IDiskSync, DiskSync>();
 
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
@@ -69,6 +72,9 @@ internal static class TacoMailApp
                 .WithExample("route", "shop@example.com", "--endpoint", "local");
             config.AddCommand<ForceUnlockCommand>("force-unlock")
                 .WithExample("force-unlock", "0f8fad5b-d9cb-469f-a165-70867728950e");
+            config.AddCommand<FetchCommand>("fetch")
+                .WithExample("fetch", "--maildir", "~/Mail/tacomail")
+                .WithExample("fetch", "--maildir", "~/Mail/tacomail", "--alias", "newsletters@example.com", "--bucket", "my-mail-bucket");
             config.AddCommand<DynamoDbLocalCommand>("dynamodb-local")
                 .WithExample("dynamodb-local", "--port", "8000");
         });

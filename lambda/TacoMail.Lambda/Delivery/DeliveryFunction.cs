@@ -1,0 +1,107 @@
+using Amazon.DynamoDBv2;
+using TacoMail.Lambda.Configuration;
+using TacoMail.Lambda.Delivery.Sending;
+using TacoMail.Lambda.Delivery.Storage;
+using TacoMail.Lambda.Disposition;
+using TacoMail.Lambda.Hosting;
+using TacoMail.Lambda.Logging;
+using TacoMail.Lambda.Runtime;
+using TacoMail.Lambda.Ses;
+
+namespace TacoMail.Lambda.Delivery;
+
+/// <summary>
+/// The delivery handler's composition: <see cref="FromEnvironment"/> is the composition root's
+/// factory (AWS clients from the environment), <see cref="Create"/> takes every seam so tests run
+/// the handler against fakes or loopback servers.
+/// </summary>
+internal static class DeliveryFunction
+{
+    /// <summary>Text of the SES bounce for a message too large to forward.</summary>
+    public const string OversizeExplanation =
+        "The message is larger than the 40 MB that can be forwarded; it was kept, not delivered.";
+
+    /// <summary>The handler for the SES receipt rule's Event action after the S3 store.</summary>
+    /// <exception cref="StartupException">The configuration is missing or invalid (<c>Runtime.ConfigInvalid</c>).</exception>
+    public static LambdaHandler FromEnvironment(IEnvironmentVariables environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var (settings, options) = LoadOptions(environment);
+        var time = TimeProvider.System;
+        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        try
+        {
+            return Create(
+                options,
+                DynamoDbClientFactory.Create(settings),
+                new S3MailStore(S3ClientFactory.Create(environment, settings.Region), options.Bucket),
+                SesRawEmailSender.Create(environment, http, time, options.TemporaryDirectory),
+                new SesBounceSender(SesHttpClient.Create(environment, http, time), OversizeExplanation),
+                time,
+                new StandardErrorLogSink());
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new StartupException(RuntimeErrorTypes.ConfigInvalid, exception.Message, exception);
+        }
+    }
+
+    /// <exception cref="ArgumentNullException">Any argument is null.</exception>
+    public static LambdaHandler Create(
+        DeliveryOptions options,
+        IAmazonDynamoDB dynamo,
+        IMailStore store,
+        IRawEmailSender sender,
+        ISesBounceSender bounces,
+        TimeProvider time,
+        ILogSink log)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(dynamo);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(bounces);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(log);
+        var deliverer = new MessageDeliverer(
+            options,
+            new RecipientChecker(options.Separators, options.Policy, new AliasBatchReader(dynamo, options.TableName, time)),
+            store,
+            sender,
+            new OversizeBouncer(bounces, options.Policy, options.BounceSender),
+            time);
+        return new DeliveryHandler(deliverer, time, new DeliveryLog(log)).HandleAsync;
+    }
+
+    /// <summary>The delivery's options from the validated settings, for a bucket that must be named.</summary>
+    public static DeliveryOptions Options(LambdaSettings settings, string temporaryDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var bucket = settings.MailBucket
+            ?? throw new LambdaConfigurationException($"{EnvironmentVariableNames.MailBucket} is not set (the delivery handler reads mail from it)");
+        return new DeliveryOptions
+        {
+            TableName = settings.TableName,
+            Bucket = bucket,
+            IncomingPrefix = settings.IncomingPrefix,
+            MailboxPrefix = settings.MailboxPrefix,
+            BounceSender = settings.BounceSender,
+            Policy = settings.Policy,
+            Separators = settings.Separators,
+            TemporaryDirectory = temporaryDirectory,
+        };
+    }
+
+    private static (LambdaSettings Settings, DeliveryOptions Options) LoadOptions(IEnvironmentVariables environment)
+    {
+        try
+        {
+            var settings = LambdaSettings.Load(environment);
+            return (settings, Options(settings, Path.GetTempPath()));
+        }
+        catch (LambdaConfigurationException exception)
+        {
+            throw new StartupException(RuntimeErrorTypes.ConfigInvalid, exception.Message, exception);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using TacoMail.Lambda.Delivery.Messages;
+using TacoMail.Lambda.Delivery.Sending;
+using TacoMail.Lambda.Delivery.Storage;
+
+namespace TacoMail.Lambda.Delivery;
+
+/// <summary>
+/// The state of one invocation for one message: its progress tags, the reports so far and the
+/// spooled copy of the message (read from S3 at most once, and only when an alias is served).
+/// Each alias is marked done in the tags right after it is served, so a failure later in the run
+/// leaves a retry only what is left.
+/// </summary>
+internal sealed class DeliveryRun : IAsyncDisposable
+{
+    private readonly DeliveryOptions _options;
+    private readonly IMailStore _store;
+    private readonly IRawEmailSender _sender;
+    private readonly DeliveryEvent _event;
+    private readonly string _key;
+    private readonly DateTimeOffset _received;
+    private readonly List<RecipientReport> _reports = [];
+    private readonly List<string> _errors = [];
+    private DeliveryProgress _progress;
+    private StoredMessage? _stored;
+
+    public DeliveryRun(
+        DeliveryOptions options,
+        IMailStore store,
+        IRawEmailSender sender,
+        DeliveryEvent delivery,
+        DateTimeOffset received,
+        DeliveryProgress progress)
+    {
+        _options = options;
+        _store = store;
+        _sender = sender;
+        _event = delivery;
+        _key = options.IncomingPrefix + delivery.Message.MessageId;
+        _received = received;
+        _progress = progress;
+    }
+
+    public IReadOnlyList<RecipientReport> Reports => _reports;
+
+    public IReadOnlyList<string> Errors => _errors;
+
+    public long? MessageBytes => _stored?.Length;
+
+    public void Report(IEnumerable<RecipientReport> reports)
+    {
+        foreach (var report in reports)
+        {
+            _reports.Add(report);
+            if (report.Status is DeliveryStatus.Unresolved)
+            {
+                _errors.Add($"{report.Alias}: not delivered, {report.Reason}");
+            }
+        }
+    }
+
+    /// <summary>Records problems for the log line that no report carries as an error.</summary>
+    public void Fail(IEnumerable<string> errors) => _errors.AddRange(errors);
+
+    public bool IsDone(DeliveryTarget target) => _progress.IsDone(target.Alias);
+
+    /// <returns>The report; <see cref="DeliveryStatus.TooLarge"/> ones are not marked done yet (the bounce does that).</returns>
+    public async Task<RecipientReport> ServeAsync(DeliveryTarget target, CancellationToken cancellationToken)
+    {
+        var report = target.Destination.IsS3
+            ? await FileAsync(target, cancellationToken)
+            : await ForwardAsync(target, cancellationToken);
+        if (report.Status != DeliveryStatus.TooLarge)
+        {
+            await MarkDoneAsync([target], report.KeepsObject, cancellationToken);
+        }
+
+        return report;
+    }
+
+    public async Task MarkDoneAsync(IEnumerable<DeliveryTarget> targets, bool keepObject, CancellationToken cancellationToken)
+    {
+        var progress = targets.Aggregate(_progress, (p, t) => p.WithDone(t.Alias));
+        _progress = keepObject ? progress.KeepingObject() : progress;
+        await _store.PutTagsAsync(_key, _progress.ToTags(), cancellationToken);
+    }
+
+    /// <summary>Every recipient is served: delete the message, or tag it finished when it is to be kept.</summary>
+    public async Task<DeliveryOutcome> FinishAsync(CancellationToken cancellationToken)
+    {
+        if (_progress.KeepsObject)
+        {
+            _progress = _progress.AsFinished();
+            await _store.PutTagsAsync(_key, _progress.ToTags(), cancellationToken);
+            return DeliveryOutcome.Kept;
+        }
+
+        await _store.DeleteAsync(_key, cancellationToken);
+        return DeliveryOutcome.Delivered;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stored is not null)
+        {
+            await _stored.DisposeAsync();
+        }
+    }
+
+    private async Task<RecipientReport> FileAsync(DeliveryTarget target, CancellationToken cancellationToken)
+    {
+        var stored = await SpoolAsync(cancellationToken);
+        var mailboxKey = MaildirName.Key(_options.MailboxPrefix, target.Alias, _event.Message.MessageId, _received);
+        await _store.UploadAsync(mailboxKey, stored.Path, cancellationToken);
+        return ReportFor(target, DeliveryStatus.Filed) with { MailboxKey = mailboxKey };
+    }
+
+    private async Task<RecipientReport> ForwardAsync(DeliveryTarget target, CancellationToken cancellationToken)
+    {
+        var stored = await SpoolAsync(cancellationToken);
+        ForwardedMessage message;
+        try
+        {
+            message = await stored.ForwardForAsync(target.Alias.FullAddress, _event.Message.Source, cancellationToken);
+        }
+        catch (MessageFormatException exception)
+        {
+            _errors.Add($"{target.Alias}: rejected, {exception.Message}");
+            return ReportFor(target, DeliveryStatus.Rejected) with { Reason = exception.Message };
+        }
+
+        if (message.Length > _options.MaxMessageBytes)
+        {
+            return ReportFor(target, DeliveryStatus.TooLarge) with
+            {
+                Reason = $"{message.Length} bytes as sent, over SES's limit of {_options.MaxMessageBytes}",
+            };
+        }
+
+        var result = await _sender.SendAsync(new OutgoingEmail(target.Alias.FullAddress, target.Destination.Value, message), cancellationToken);
+        if (result.IsSent)
+        {
+            return ReportFor(target, DeliveryStatus.Forwarded) with { SesMessageId = result.MessageId };
+        }
+
+        var reason = $"SES rejected it: {result.RejectionCode}{(result.RejectionMessage is null ? "" : ": " + result.RejectionMessage)}";
+        _errors.Add($"{target.Alias}: {reason}");
+        return ReportFor(target, DeliveryStatus.Rejected) with { Reason = reason };
+    }
+
+    /// <summary>The message in a local file, read from S3 on first use.</summary>
+    private async Task<StoredMessage> SpoolAsync(CancellationToken cancellationToken) =>
+        _stored ??= await StoredMessage.LoadAsync(_store, _key, _options.TemporaryDirectory, cancellationToken);
+
+    private static RecipientReport ReportFor(DeliveryTarget target, DeliveryStatus status) =>
+        new(target.Recipients, target.Alias.FullAddress, DeliveryDestinations.Of(target.Destination), status);
+}

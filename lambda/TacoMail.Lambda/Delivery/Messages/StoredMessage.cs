@@ -1,0 +1,86 @@
+using System.Text;
+using TacoMail.Lambda.Delivery.Storage;
+
+namespace TacoMail.Lambda.Delivery.Messages;
+
+/// <summary>
+/// The received message, streamed from S3 into a temporary file once per invocation (messages reach
+/// 40 MB; the Lambda's memory holds none of it), filed from there as it is, or forwarded once per
+/// alias with its header block parsed on first use. Disposing deletes the file.
+/// </summary>
+internal sealed class StoredMessage : IAsyncDisposable
+{
+    private const int FileBufferSize = 81_920;
+
+    private HeaderBlock? _block;
+    private IReadOnlyList<HeaderField>? _fields;
+
+    private StoredMessage(string path, long length)
+    {
+        Path = path;
+        Length = length;
+    }
+
+    public string Path { get; }
+
+    /// <summary>The size of the message as stored.</summary>
+    public long Length { get; }
+
+    /// <exception cref="MailObjectMissingException">The object is gone.</exception>
+    public static async Task<StoredMessage> LoadAsync(IMailStore store, string key, string directory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var path = System.IO.Path.Combine(directory, $"tacomail-{Guid.NewGuid():N}.eml");
+        try
+        {
+            await using var file = new FileStream(
+                path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, FileBufferSize, FileOptions.Asynchronous);
+            var length = await store.DownloadAsync(key, file, cancellationToken);
+            return new StoredMessage(path, length);
+        }
+        catch
+        {
+            TryDelete(path);
+            throw;
+        }
+    }
+
+    /// <summary>The forward of this message for one alias.</summary>
+    /// <exception cref="MessageFormatException">The header block is too large to rewrite.</exception>
+    public async Task<ForwardedMessage> ForwardForAsync(string aliasAddress, string? envelopeSender, CancellationToken cancellationToken)
+    {
+        if (_block is null || _fields is null)
+        {
+            await using var file = new FileStream(
+                Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous);
+            _block = await HeaderBlockReader.ReadAsync(file, cancellationToken);
+            _fields = HeaderFieldParser.Parse(_block.Bytes, out _);
+        }
+
+        var head = ForwardingHeaderRewriter.Rewrite(_fields, aliasAddress, envelopeSender, _block.NewLine);
+        if (!_block.HasSeparator)
+        {
+            head = [.. head, .. Encoding.ASCII.GetBytes(_block.NewLine)];
+        }
+
+        return new ForwardedMessage(head, Path, _block.BodyOffset, Length - _block.BodyOffset);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        TryDelete(Path);
+        return ValueTask.CompletedTask;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Lambda's /tmp is per environment and small files left by a crash are harmless.
+        }
+    }
+}

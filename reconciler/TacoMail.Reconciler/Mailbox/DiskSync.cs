@@ -1,0 +1,22 @@
+namespace TacoMail.Reconciler.Mailbox;
+
+/// <summary>The real fsyncs: <see cref="FileStream.Flush(bool)"/> and fsync(2) on the directory.</summary>
+internal sealed class DiskSync : IDiskSync
+{
+    public void FlushFile(FileStream file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        file.Flush(flushToDisk: true);
+    }
+
+    public void SyncDirectory(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+
+        // NTFS journals renames itself and offers no fsync for directories.
+        if (!OperatingSystem.IsWindows())
+        {
+            PosixDirectorySync.Sync(directory);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Text.Json;
+using TacoMail.Testing.S3;
+
+namespace TacoMail.IntegrationTests.Delivery;
+
+/// <summary>
+/// <c>invoke --handler delivery</c> as users run it: the built Lambda as a process, configured only
+/// by environment variables, against DynamoDB Local, s3rver and the loopback SES.
+/// </summary>
+public sealed class DeliveryInvokeProcessTests(DynamoDbLocalFixture dynamo, S3ServerFixture s3) : IAsyncLifetime
+{
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly TemporaryDirectory _directory = new();
+    private DeliveryHarness? _harness;
+
+    private DeliveryHarness Harness => _harness ?? throw new InvalidOperationException("Not initialized.");
+
+    public async ValueTask InitializeAsync()
+    {
+        _harness = await DeliveryHarness.CreateAsync(dynamo, s3);
+        await Harness.PutAliasAsync("shop@example.com", "owner@destination.test");
+        await Harness.PutAliasAsync("newsletters@example.com", "S3");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_harness is not null)
+        {
+            await _harness.DisposeAsync();
+        }
+
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task Invoke_DeliveryHandlerThroughTheCatalog_ForwardsFilesAndPrintsTheOutcome()
+    {
+        var messageId = DeliveryTestEvent.NewMessageId();
+        await Harness.StoreAsync(messageId, TestMessages.WithAttachment(TestMessages.RandomBytes(10_000, seed: 4)));
+        var eventFile = Path.Combine(_directory.Path, "event.json");
+        await File.WriteAllTextAsync(
+            eventFile,
+            DeliveryTestEvent.Create(messageId, ["shop@example.com", "newsletters@example.com"]),
+            TestContext.Current.CancellationToken);
+
+        var (exitCode, output, error) = await RunAsync(["invoke", "--handler", "delivery", "--event", eventFile]);
+
+        exitCode.ShouldBe(0, error);
+        var response = JsonDocument.Parse(output).RootElement;
+        response.GetProperty("outcome").GetString().ShouldBe("delivered");
+        response.GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("status").GetString()).ShouldBe(["forwarded", "filed"]);
+        Harness.Ses.SendEmails.ShouldHaveSingleItem().ReadSendEmail().From.ShouldBe("shop@example.com");
+        (await Harness.KeysAsync("mailbox/example.com/newsletters/new/")).Count.ShouldBe(1);
+        var log = JsonDocument.Parse(error.Trim().Split('\n')[^1]).RootElement;
+        log.GetProperty("handler").GetString().ShouldBe("delivery");
+        log.GetProperty("messageId").GetString().ShouldBe(messageId);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TacoMail.Lambda.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in new[] { "AWS_LAMBDA_RUNTIME_API", "_HANDLER", "TACOMAIL_HANDLER", "AWS_ENDPOINT_URL", "AWS_PROFILE" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in Harness.ProcessEnvironment())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The Lambda process did not start.");
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(ProcessTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+}

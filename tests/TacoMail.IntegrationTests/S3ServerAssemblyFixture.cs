@@ -1,0 +1,3 @@
+using TacoMail.Testing.S3;
+
+[assembly: AssemblyFixture(typeof(S3ServerFixture))]

@@ -1,0 +1,99 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using TacoMail.Lambda.Delivery;
+using TacoMail.Lambda.Runtime;
+using TacoMail.Lambda.Tests.Disposition;
+using TacoMail.Lambda.Tests.Logging;
+using TacoMail.Schema.Model;
+
+namespace TacoMail.Lambda.Tests.Delivery;
+
+/// <summary>The delivery handler wired to in-memory fakes (table, bucket, SES) and a fake clock.</summary>
+internal sealed class DeliveryHarness : IDisposable
+{
+    public const string MessageId = "o3vrnil0e2ic28trm7dfhrc2v0cdelivery1";
+    public const string Destination = "owner@destination.test";
+
+    private readonly string _temporary = Directory.CreateTempSubdirectory("tacomail-unit-").FullName;
+
+    public DeliveryHarness()
+    {
+        Options = new DeliveryOptions
+        {
+            TableName = "aliases",
+            Bucket = "mail",
+            IncomingPrefix = "incoming/",
+            MailboxPrefix = "mailbox/",
+            BounceSender = "mailer-daemon@example.com",
+            TemporaryDirectory = _temporary,
+        };
+    }
+
+    public static string IncomingKey => "incoming/" + MessageId;
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 5, 1, 10, 0, 5, TimeSpan.Zero));
+
+    public InMemoryDynamoDb Dynamo { get; } = new();
+
+    public InMemoryMailStore Store { get; } = new();
+
+    public RecordingRawEmailSender Sender { get; } = new();
+
+    public RecordingBounceSender Bounces { get; } = new();
+
+    public CapturingLogSink Log { get; } = new();
+
+    public DeliveryOptions Options { get; set; }
+
+    public JsonElement LastLog => JsonDocument.Parse(Log.Lines[^1]).RootElement;
+
+    public void Alias(string address, string destination = Destination, AliasState state = AliasState.Active) =>
+        Dynamo.Put(TestAliases.Alias(address, state) with { Destination = destination });
+
+    public void StoreMessage(byte[] message) => Store.Put(IncomingKey, message);
+
+    /// <summary>Runs the handler once and returns its response.</summary>
+    /// <exception cref="DeliveryFailedException">The delivery failed transiently.</exception>
+    public Task<JsonElement> InvokeAsync(params string[] recipients) => InvokeJsonAsync(Event(recipients));
+
+    public async Task<JsonElement> InvokeJsonAsync(string json)
+    {
+        var handler = DeliveryFunction.Create(Options, Dynamo, Store, Sender, Bounces, Time, Log);
+        using var request = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        var context = new InvocationContext("request-1", Time.GetUtcNow().AddMinutes(2), FunctionArn: null);
+        await using var response = await handler(request, context, TestContext.Current.CancellationToken);
+        return (await JsonDocument.ParseAsync(response, cancellationToken: TestContext.Current.CancellationToken)).RootElement;
+    }
+
+    public static string Event(IReadOnlyList<string> recipients, string verdict = "PASS", string? timestamp = "2025-05-01T10:00:00.000Z") =>
+        JsonSerializer.Serialize(new
+        {
+            Records = new[]
+            {
+                new
+                {
+                    eventSource = "aws:ses",
+                    ses = new
+                    {
+                        mail = new { timestamp, source = "jane@sender.test", messageId = MessageId },
+                        receipt = new
+                        {
+                            timestamp,
+                            recipients,
+                            spamVerdict = new { status = "PASS" },
+                            virusVerdict = new { status = "PASS" },
+                            spfVerdict = new { status = verdict },
+                            dkimVerdict = new { status = verdict },
+                            dmarcVerdict = new { status = verdict },
+                        },
+                    },
+                },
+            },
+        });
+
+    public static IReadOnlyList<string?> Statuses(JsonElement response) =>
+        [.. response.GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("status").GetString())];
+
+    public void Dispose() => Directory.Delete(_temporary, recursive: true);
+}
