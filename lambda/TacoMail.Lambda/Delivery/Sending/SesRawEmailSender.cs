@@ -10,7 +10,7 @@ namespace TacoMail.Lambda.Delivery.Sending;
 /// <summary>
 /// SES v2 <c>SendEmail</c> with raw content over REST JSON (<c>POST v2/email/outbound-emails</c>),
 /// streamed: the JSON body is written to a temporary file while the message is base64-encoded on
-/// the way, hashed from the file, signed with that hash (<see cref="PayloadHashSigner"/>) and sent
+/// the way, hashed from the file, signed with that hash (<see cref="SigV4RequestSigner.Sign"/>) and sent
 /// from the file. Memory stays at a few buffers whatever the message size. Transport failures and
 /// timeouts become <see cref="SesException"/>, like <see cref="SesHttpClient"/>'s.
 /// </summary>
@@ -31,7 +31,7 @@ internal sealed class SesRawEmailSender : IRawEmailSender
     private readonly TimeProvider _time;
     private readonly string _directory;
     private readonly TimeSpan _timeout;
-    private readonly PayloadHashSigner _signer;
+    private readonly SigV4RequestSigner _signer;
 
     public SesRawEmailSender(
         HttpClient http,
@@ -53,7 +53,7 @@ internal sealed class SesRawEmailSender : IRawEmailSender
         _time = time;
         _directory = temporaryDirectory;
         _timeout = timeout;
-        _signer = new PayloadHashSigner(SesHttpClient.SigningService, endpoint.Region);
+        _signer = new SigV4RequestSigner(SesHttpClient.SigningService, endpoint.Region);
     }
 
     /// <summary>The sender for AWS: endpoint and region from the environment, the SDK's default credentials.</summary>

@@ -10,9 +10,15 @@ namespace TacoMail.Lambda.Ses.Signing;
 /// </summary>
 internal static class CanonicalRequestBuilder
 {
-    public static CanonicalRequest Build(HttpRequestMessage request, ReadOnlySpan<byte> body)
+    public static CanonicalRequest Build(HttpRequestMessage request, ReadOnlySpan<byte> body) =>
+        Build(request, PayloadHash(body));
+
+    /// <param name="request">The request, its signed headers already set.</param>
+    /// <param name="payloadHash">The lower-case hex SHA-256 of the body that will be sent.</param>
+    public static CanonicalRequest Build(HttpRequestMessage request, string payloadHash)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(payloadHash);
         var uri = request.RequestUri
             ?? throw new ArgumentException("The request has no URI.", nameof(request));
 
@@ -29,9 +35,12 @@ internal static class CanonicalRequestBuilder
 
         text.Append('\n')
             .Append(signedHeaders).Append('\n')
-            .Append(Convert.ToHexStringLower(SHA256.HashData(body)));
+            .Append(payloadHash);
         return new CanonicalRequest(text.ToString(), signedHeaders);
     }
+
+    /// <summary>The lower-case hex SHA-256 of <paramref name="body"/>, as the canonical request ends.</summary>
+    public static string PayloadHash(ReadOnlySpan<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body));
 
     /// <summary>The <c>Host</c> header value HTTP/1.1 sends for <paramref name="uri"/>.</summary>
     public static string HostHeader(Uri uri) =>

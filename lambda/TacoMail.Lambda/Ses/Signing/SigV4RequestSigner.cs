@@ -40,18 +40,32 @@ internal sealed class SigV4RequestSigner
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var body = request.Content is null
+            ? []
+            : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        Sign(request, credentials, signedAt, CanonicalRequestBuilder.PayloadHash(body));
+    }
+
+    /// <summary>
+    /// Signs a request whose body the caller has hashed already — a body too large to buffer,
+    /// hashed while it was streamed to disk.
+    /// </summary>
+    /// <param name="request">The request, content headers (Content-Type) already set.</param>
+    /// <param name="credentials">The signing credentials.</param>
+    /// <param name="signedAt">The signing time.</param>
+    /// <param name="payloadHash">The lower-case hex SHA-256 of the body that will be sent.</param>
+    public void Sign(HttpRequestMessage request, ImmutableCredentials credentials, DateTimeOffset signedAt, string payloadHash)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentException.ThrowIfNullOrEmpty(payloadHash);
         var uri = request.RequestUri;
         if (uri is null || !uri.IsAbsoluteUri)
         {
             throw new ArgumentException("The request needs an absolute URI to be signed.", nameof(request));
         }
 
-        var body = request.Content is null
-            ? []
-            : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         var utc = signedAt.UtcDateTime;
-
         var headers = request.Headers;
         headers.Remove(DateHeader);
         headers.Remove(SecurityTokenHeader);
@@ -63,7 +77,7 @@ internal sealed class SigV4RequestSigner
             headers.TryAddWithoutValidation(SecurityTokenHeader, credentials.Token);
         }
 
-        var canonical = CanonicalRequestBuilder.Build(request, body);
+        var canonical = CanonicalRequestBuilder.Build(request, payloadHash);
         var result = AWS4Signer.ComputeSignature(
             credentials, _region, utc, _service, canonical.SignedHeaders, canonical.Text);
         headers.TryAddWithoutValidation(AuthorizationHeader, result.ForAuthorizationHeader);
