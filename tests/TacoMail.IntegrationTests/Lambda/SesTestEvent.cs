@@ -6,8 +6,15 @@ namespace TacoMail.IntegrationTests.Lambda;
 internal static class SesTestEvent
 {
     public const string MessageId = "it0message0id0disposition";
+    public const string Timestamp = "2025-05-01T10:00:00.000Z";
 
-    public static string Create(IReadOnlyList<string> recipients, bool authenticated = true)
+    /// <summary>The event of the rule's RequestResponse action (the disposition function).</summary>
+    public static string Create(IReadOnlyList<string> recipients, bool authenticated = true) =>
+        Create(MessageId, "sender@sender.test", recipients, authenticated, "RequestResponse", "disposition");
+
+    /// <summary>An event for any action of the rule.</summary>
+    public static string Create(
+        string messageId, string sender, IReadOnlyList<string> recipients, bool authenticated, string invocationType, string function)
     {
         var auth = authenticated ? "PASS" : "FAIL";
         var root = new JsonObject
@@ -20,9 +27,9 @@ internal static class SesTestEvent
                 {
                     ["mail"] = new JsonObject
                     {
-                        ["timestamp"] = "2025-05-01T10:00:00.000Z",
-                        ["source"] = "sender@sender.test",
-                        ["messageId"] = MessageId,
+                        ["timestamp"] = Timestamp,
+                        ["source"] = sender,
+                        ["messageId"] = messageId,
                         ["destination"] = Strings(recipients),
                         ["headersTruncated"] = false,
                         ["headers"] = new JsonArray(new JsonObject { ["name"] = "Subject", ["value"] = "Private subject" }),
@@ -30,7 +37,7 @@ internal static class SesTestEvent
                     },
                     ["receipt"] = new JsonObject
                     {
-                        ["timestamp"] = "2025-05-01T10:00:00.000Z",
+                        ["timestamp"] = Timestamp,
                         ["processingTimeMillis"] = 250,
                         ["recipients"] = Strings(recipients),
                         ["spamVerdict"] = Verdict("PASS"),
@@ -41,8 +48,8 @@ internal static class SesTestEvent
                         ["action"] = new JsonObject
                         {
                             ["type"] = "Lambda",
-                            ["invocationType"] = "RequestResponse",
-                            ["functionArn"] = "arn:aws:lambda:us-east-1:111122223333:function:disposition",
+                            ["invocationType"] = invocationType,
+                            ["functionArn"] = $"arn:aws:lambda:us-east-1:111122223333:function:{function}",
                         },
                     },
                 },
