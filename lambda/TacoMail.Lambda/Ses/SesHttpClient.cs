@@ -60,10 +60,24 @@ internal sealed class SesHttpClient
     /// </summary>
     /// <exception cref="SesException">No credentials, no connection, or no answer in time.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<SesHttpResponse> SendAsync(
+        HttpMethod method,
+        string relativePath,
+        HttpContent? content,
+        string operation,
+        CancellationToken cancellationToken) =>
+        SendAsync(method, relativePath, content, payloadHash: null, operation, cancellationToken);
+
+    /// <summary>
+    /// As above, for a body the caller has hashed already (<paramref name="payloadHash"/>, lower-case
+    /// hex SHA-256): the content is then streamed as it is rather than buffered to be hashed, which
+    /// is what a 40 MB forward needs. A null hash hashes the buffered content.
+    /// </summary>
     public async Task<SesHttpResponse> SendAsync(
         HttpMethod method,
         string relativePath,
         HttpContent? content,
+        string? payloadHash,
         string operation,
         CancellationToken cancellationToken)
     {
@@ -75,7 +89,15 @@ internal sealed class SesHttpClient
         {
             var credentials = await ResolveCredentialsAsync(operation, linked.Token);
             using var request = new HttpRequestMessage(method, Endpoint.Resolve(relativePath)) { Content = content };
-            await _signer.SignAsync(request, credentials, _time.GetUtcNow(), linked.Token);
+            if (payloadHash is null)
+            {
+                await _signer.SignAsync(request, credentials, _time.GetUtcNow(), linked.Token);
+            }
+            else
+            {
+                _signer.Sign(request, credentials, _time.GetUtcNow(), payloadHash);
+            }
+
             using var response = await _http.SendAsync(request, linked.Token);
             var body = await response.Content.ReadAsStringAsync(linked.Token);
             var errorType = response.Headers.TryGetValues(ErrorTypeHeader, out var values) ? values.FirstOrDefault() : null;
