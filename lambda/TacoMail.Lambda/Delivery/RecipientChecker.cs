@@ -4,7 +4,6 @@ using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
-using TacoMail.Schema.Table;
 
 namespace TacoMail.Lambda.Delivery;
 
@@ -75,10 +74,7 @@ internal sealed class RecipientChecker
     }
 
     private ItemKey? KeyOf(string recipient) =>
-        RecipientNormalizer.TryNormalize(recipient, _separators, out var lookup)
-            && lookup.Key.SubDomain != TableContract.ConfigPartition
-            ? lookup.Key
-            : null;
+        RecipientNormalizer.TryNormalize(recipient, _separators, out var lookup) ? lookup.Key : null;
 
     /// <returns>Null with a destination when the alias is to be delivered to; a report otherwise.</returns>
     private RecipientReport? Decide(

@@ -1,7 +1,6 @@
 using TacoMail.Lambda.Events;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
-using TacoMail.Schema.Table;
 
 namespace TacoMail.Lambda.Disposition;
 
@@ -88,10 +87,7 @@ internal sealed class MessageDisposer
     }
 
     private ItemKey? KeyOf(string recipient) =>
-        RecipientNormalizer.TryNormalize(recipient, _separators, out var lookup)
-            && lookup.Key.SubDomain != TableContract.ConfigPartition
-            ? lookup.Key
-            : null;
+        RecipientNormalizer.TryNormalize(recipient, _separators, out var lookup) ? lookup.Key : null;
 
     private RecipientResult Decide(
         string recipient, ItemKey? key, IReadOnlyDictionary<ItemKey, AliasItemLookup> found, MessageVerdicts verdicts)

@@ -1,13 +1,15 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Table;
 
 namespace TacoMail.Schema.Routing;
 
 /// <summary>
 /// Turns an envelope recipient into the key its alias is stored under. Lenient by design: mail
 /// arrives with whatever case and sub-address the sender chose, and only a recipient with no
-/// usable local part or domain is rejected.
+/// usable local part or domain is rejected — or one in the reserved <c>tacomail-config</c>
+/// partition, which holds the reconciler's own items and never an alias.
 /// </summary>
 public static class RecipientNormalizer
 {
@@ -27,7 +29,7 @@ public static class RecipientNormalizer
         }
 
         var localPart = text[..at].ToLowerInvariant();
-        if (!TryAsciiDomain(text[(at + 1)..], out var domain))
+        if (!TryAsciiDomain(text[(at + 1)..], out var domain) || domain == TableContract.ConfigPartition)
         {
             return false;
         }

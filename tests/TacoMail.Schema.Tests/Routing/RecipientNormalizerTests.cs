@@ -30,6 +30,8 @@ public sealed class RecipientNormalizerTests
     [InlineData("@example.com")]
     [InlineData("shop@")]
     [InlineData("+promo@example.com")]
+    [InlineData("lock@tacomail-config")]
+    [InlineData("sub_domains@TACOMAIL-CONFIG")]
     public void TryNormalize_Unusable_IsRejected(string recipient) =>
         RecipientNormalizer.TryNormalize(recipient, SubAddressSeparators.Default, out _).ShouldBeFalse();
 
