@@ -30,7 +30,7 @@ internal sealed class OversizeBouncer
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(targets);
-        var suppression = _policy.BounceSuppressionFor(message.Verdicts);
+        var suppression = _policy.BounceSuppressionFor(message.Facts);
         if (_bounceSender is null)
         {
             return new OversizeBounce("bounce suppressed: no bounce sender configured", null);

@@ -57,7 +57,7 @@ internal sealed class RecipientChecker
                 continue;
             }
 
-            var report = Decide(recipient, alias, found.GetValueOrDefault(alias), message.Verdicts, out var destination);
+            var report = Decide(recipient, alias, found.GetValueOrDefault(alias), message.Facts, out var destination);
             if (destination is not null)
             {
                 targets[alias] = (destination, [recipient]);
@@ -78,7 +78,7 @@ internal sealed class RecipientChecker
 
     /// <returns>Null with a destination when the alias is to be delivered to; a report otherwise.</returns>
     private RecipientReport? Decide(
-        string recipient, ItemKey alias, AliasItemLookup? lookup, MessageVerdicts verdicts, out DestinationAddress? destination)
+        string recipient, ItemKey alias, AliasItemLookup? lookup, MessageFacts facts, out DestinationAddress? destination)
     {
         destination = null;
         if (lookup is { Record: null })
@@ -87,7 +87,7 @@ internal sealed class RecipientChecker
         }
 
         var record = lookup?.Record;
-        var decision = _policy.Decide(MessagePolicy.StatusOf(record?.State), verdicts);
+        var decision = _policy.Decide(MessagePolicy.StatusOf(record?.State), facts);
         if (record is null || decision.Outcome != RecipientOutcome.Deliver || record.State != AliasState.Active)
         {
             return new RecipientReport([recipient], alias.FullAddress, null, DeliveryStatus.Skipped, decision.Reason.ToName());

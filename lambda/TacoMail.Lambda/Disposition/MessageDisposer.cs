@@ -71,7 +71,7 @@ internal sealed class MessageDisposer
         }
 
         errors.AddRange(found.Values.Where(f => f.UnreadableReason is not null).Select(f => $"unreadable {f.UnreadableReason}"));
-        var results = targets.Select(t => Decide(t.Recipient, t.Key, found, message.Verdicts)).ToList();
+        var results = targets.Select(t => Decide(t.Recipient, t.Key, found, message.Facts)).ToList();
 
         var bounceTask = _bounce.RunAsync(message, results, deadline, cancellationToken);
         var countTask = CountUsesAsync(results, deadline, cancellationToken);
@@ -90,10 +90,10 @@ internal sealed class MessageDisposer
         RecipientNormalizer.TryNormalize(recipient, _separators, out var lookup) ? lookup.Key : null;
 
     private RecipientResult Decide(
-        string recipient, ItemKey? key, IReadOnlyDictionary<ItemKey, AliasItemLookup> found, MessageVerdicts verdicts)
+        string recipient, ItemKey? key, IReadOnlyDictionary<ItemKey, AliasItemLookup> found, MessageFacts facts)
     {
         var (lookup, status) = Classify(key, found);
-        return new RecipientResult(recipient, key, lookup, _policy.Decide(status, verdicts));
+        return new RecipientResult(recipient, key, lookup, _policy.Decide(status, facts));
     }
 
     private static (LookupStatus Lookup, RecipientStatus Status) Classify(

@@ -56,7 +56,11 @@ internal static class ReceivedMessageReader
             VerdictStatusNames.Parse(receipt.SpfVerdict?.Status),
             VerdictStatusNames.Parse(receipt.DkimVerdict?.Status),
             VerdictStatusNames.Parse(receipt.DmarcVerdict?.Status));
-        message = new ReceivedMessage(mail.MessageId, mail.Source, recipients, verdicts);
+        var headers = mail.Headers?
+            .Where(h => h is { Name: not null })
+            .Select(h => new MessageHeader(h.Name!, h.Value ?? string.Empty))
+            .ToList() ?? [];
+        message = new ReceivedMessage(mail.MessageId, mail.Source, recipients, verdicts, headers);
         problem = null;
         return true;
     }

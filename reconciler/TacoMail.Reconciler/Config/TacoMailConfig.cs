@@ -1,5 +1,5 @@
-using TacoMail.Reconciler.Planning;
 using TacoMail.Schema.Addresses;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Config;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Planning;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using TacoMail.Schema.Model;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Planning;
 

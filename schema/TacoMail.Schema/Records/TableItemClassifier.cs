@@ -31,6 +31,12 @@ public static class TableItemClassifier
             return new ScannedLockItem(key);
         }
 
+        if (key.LocalPart == TableContract.ConfigSettingsKey)
+        {
+            var settings = SettingsItemCodec.Decode(item);
+            return settings.IsSuccess ? new ScannedSettingsItem(settings.Record) : new ScannedUnreadableItem(key, settings.Reason);
+        }
+
         if (!ConfigItemCodec.TryGetKind(key.LocalPart, out _))
         {
             return new ScannedUnknownConfigItem(key);

@@ -7,10 +7,10 @@ namespace TacoMail.Schema.Routing;
 /// </summary>
 public enum BouncePolicy
 {
-    /// <summary>Bounce only when SPF or DKIM passed and DMARC did not fail (the default).</summary>
+    /// <summary>Bounce only when SPF passed and DMARC did not fail (the default).</summary>
     Authenticated,
 
-    /// <summary>Bounce whatever the authentication verdicts say.</summary>
+    /// <summary>Bounce whatever the authentication verdicts say (never to the senders of <see cref="BackscatterRules"/>).</summary>
     Always,
 
     /// <summary>Never bounce; drop instead.</summary>

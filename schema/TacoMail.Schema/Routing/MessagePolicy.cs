@@ -17,6 +17,9 @@ public sealed record MessagePolicy(SpamPolicy Spam, BouncePolicy Bounce)
     /// <summary>Drop spam and viruses; bounce only to authenticated senders.</summary>
     public static MessagePolicy Default { get; } = new(SpamPolicy.Drop, BouncePolicy.Authenticated);
 
+    /// <summary>Drop spam and viruses; never bounce. What a handler uses when it cannot read the declared settings.</summary>
+    public static MessagePolicy NeverBounce { get; } = new(SpamPolicy.Drop, BouncePolicy.Never);
+
     /// <summary>The recipient status for an alias in <paramref name="state"/>, or for no alias (null).</summary>
     public static RecipientStatus StatusOf(AliasState? state) => state switch
     {
@@ -27,31 +30,41 @@ public sealed record MessagePolicy(SpamPolicy Spam, BouncePolicy Bounce)
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Undefined alias state."),
     };
 
-    /// <summary>Whether a bounce for a message with <paramref name="verdicts"/> may be sent.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="verdicts"/> is null.</exception>
-    public BounceSuppression BounceSuppressionFor(MessageVerdicts verdicts)
+    /// <summary>
+    /// Whether a bounce for <paramref name="message"/> may be sent: never under policy
+    /// <c>never</c>, never to the senders of <see cref="BackscatterRules"/>, and under policy
+    /// <c>authenticated</c> only when the envelope sender authenticated.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
+    public BounceSuppression BounceSuppressionFor(MessageFacts message)
     {
-        ArgumentNullException.ThrowIfNull(verdicts);
-        return Bounce switch
+        ArgumentNullException.ThrowIfNull(message);
+        if (Bounce == BouncePolicy.Never)
         {
-            BouncePolicy.Always => BounceSuppression.None,
-            BouncePolicy.Never => BounceSuppression.PolicyNever,
-            _ => verdicts.IsSenderAuthenticated ? BounceSuppression.None : BounceSuppression.SenderNotAuthenticated,
-        };
+            return BounceSuppression.PolicyNever;
+        }
+
+        var backscatter = BackscatterRules.Check(message);
+        if (backscatter != BounceSuppression.None || Bounce == BouncePolicy.Always)
+        {
+            return backscatter;
+        }
+
+        return message.Verdicts.IsSenderAuthenticated ? BounceSuppression.None : BounceSuppression.SenderNotAuthenticated;
     }
 
-    /// <summary>What happens to mail for a recipient in <paramref name="status"/> in a message with <paramref name="verdicts"/>.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="verdicts"/> is null.</exception>
+    /// <summary>What happens to mail for a recipient in <paramref name="status"/> in <paramref name="message"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is undefined.</exception>
-    public RecipientDecision Decide(RecipientStatus status, MessageVerdicts verdicts)
+    public RecipientDecision Decide(RecipientStatus status, MessageFacts message)
     {
-        ArgumentNullException.ThrowIfNull(verdicts);
-        if (Spam == SpamPolicy.Drop && verdicts.IsVirus)
+        ArgumentNullException.ThrowIfNull(message);
+        if (Spam == SpamPolicy.Drop && message.Verdicts.IsVirus)
         {
             return new RecipientDecision(RecipientOutcome.Drop, OutcomeReason.Virus);
         }
 
-        if (Spam == SpamPolicy.Drop && verdicts.IsSpam)
+        if (Spam == SpamPolicy.Drop && message.Verdicts.IsSpam)
         {
             return new RecipientDecision(RecipientOutcome.Drop, OutcomeReason.Spam);
         }
@@ -61,16 +74,17 @@ public sealed record MessagePolicy(SpamPolicy Spam, BouncePolicy Bounce)
             RecipientStatus.Active => new RecipientDecision(RecipientOutcome.Deliver, OutcomeReason.Active),
             RecipientStatus.Paused => new RecipientDecision(RecipientOutcome.Drop, OutcomeReason.Paused),
             RecipientStatus.Unreadable => new RecipientDecision(RecipientOutcome.Deliver, OutcomeReason.Unreadable),
-            RecipientStatus.Disabled => Refuse(OutcomeReason.Disabled, verdicts),
-            RecipientStatus.Unknown => Refuse(OutcomeReason.Unknown, verdicts),
-            RecipientStatus.InvalidAddress => Refuse(OutcomeReason.InvalidAddress, verdicts),
+            RecipientStatus.Feedback => new RecipientDecision(RecipientOutcome.Deliver, OutcomeReason.Feedback),
+            RecipientStatus.Disabled => Refuse(OutcomeReason.Disabled, message),
+            RecipientStatus.Unknown => Refuse(OutcomeReason.Unknown, message),
+            RecipientStatus.InvalidAddress => Refuse(OutcomeReason.InvalidAddress, message),
             _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Undefined recipient status."),
         };
     }
 
-    private RecipientDecision Refuse(OutcomeReason reason, MessageVerdicts verdicts)
+    private RecipientDecision Refuse(OutcomeReason reason, MessageFacts message)
     {
-        var suppression = BounceSuppressionFor(verdicts);
+        var suppression = BounceSuppressionFor(message);
         var outcome = suppression == BounceSuppression.None ? RecipientOutcome.Bounce : RecipientOutcome.BounceSuppressed;
         return new RecipientDecision(outcome, reason, suppression);
     }

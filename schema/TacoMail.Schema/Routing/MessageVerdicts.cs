@@ -2,8 +2,8 @@ namespace TacoMail.Schema.Routing;
 
 /// <summary>
 /// SES's verdicts on one received message, reduced to the two questions the routing rules ask:
-/// is it spam or a virus, and did the sender authenticate (and so may receive a bounce without
-/// it being backscatter to a forged address)?
+/// is it spam or a virus, and did the envelope sender authenticate (and so may receive a bounce
+/// without it being backscatter to a forged address)?
 /// </summary>
 public sealed record MessageVerdicts(
     VerdictStatus Spam,
@@ -16,9 +16,12 @@ public sealed record MessageVerdicts(
     public static MessageVerdicts None { get; } = new(
         VerdictStatus.Missing, VerdictStatus.Missing, VerdictStatus.Missing, VerdictStatus.Missing, VerdictStatus.Missing);
 
-    /// <summary>SPF or DKIM passed and DMARC did not fail (a missing DMARC verdict is not a failure).</summary>
-    public bool IsSenderAuthenticated =>
-        (Spf == VerdictStatus.Pass || Dkim == VerdictStatus.Pass) && Dmarc != VerdictStatus.Fail;
+    /// <summary>
+    /// SPF passed and DMARC did not fail (a missing DMARC verdict is not a failure). Only SPF
+    /// vouches for the envelope sender, where a bounce goes: a DKIM pass proves only that some
+    /// domain, possibly the sender's own, signed the message, and says nothing of MAIL FROM.
+    /// </summary>
+    public bool IsSenderAuthenticated => Spf == VerdictStatus.Pass && Dmarc != VerdictStatus.Fail;
 
     public bool IsSpam => Spam == VerdictStatus.Fail;
 

@@ -26,4 +26,7 @@ public enum OutcomeReason
 
     /// <summary>SES found a virus in the message.</summary>
     Virus,
+
+    /// <summary>The feedback address: filed in the mailbox, never forwarded.</summary>
+    Feedback,
 }

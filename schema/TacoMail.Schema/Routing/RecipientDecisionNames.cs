@@ -25,6 +25,7 @@ public static class RecipientDecisionNames
         OutcomeReason.Unreadable => "unreadable",
         OutcomeReason.Spam => "spam",
         OutcomeReason.Virus => "virus",
+        OutcomeReason.Feedback => "feedback",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Undefined reason."),
     };
 
@@ -34,6 +35,11 @@ public static class RecipientDecisionNames
         BounceSuppression.None => null,
         BounceSuppression.SenderNotAuthenticated => "sender not authenticated",
         BounceSuppression.PolicyNever => "bounce policy never",
+        BounceSuppression.NullSender => "null sender <>",
+        BounceSuppression.DaemonSender => "sender is MAILER-DAEMON or postmaster",
+        BounceSuppression.AutoSubmitted => "automatic message (Auto-Submitted)",
+        BounceSuppression.BulkPrecedence => "bulk mail (Precedence: bulk, junk or list)",
+        BounceSuppression.MailingList => "mailing-list message (List-Id)",
         _ => throw new ArgumentOutOfRangeException(nameof(suppression), suppression, "Undefined suppression."),
     };
 }

@@ -9,7 +9,9 @@ namespace TacoMail.Schema.Routing;
 /// Turns an envelope recipient into the key its alias is stored under. Lenient by design: mail
 /// arrives with whatever case and sub-address the sender chose, and only a recipient with no
 /// usable local part or domain is rejected — or one in the reserved <c>tacomail-config</c>
-/// partition, which holds the reconciler's own items and never an alias.
+/// partition, which holds the reconciler's own items and never an alias. A quoted local part that
+/// is a plain dot-atom (<c>"shop"@example.com</c>) is the same mailbox as the unquoted one
+/// (RFC 5321 section 4.1.2); any other quoted local part can name no alias.
 /// </summary>
 public static class RecipientNormalizer
 {
@@ -28,7 +30,12 @@ public static class RecipientNormalizer
             return false;
         }
 
-        var localPart = text[..at].ToLowerInvariant();
+        if (!TryUnquote(text[..at], out var unquoted))
+        {
+            return false;
+        }
+
+        var localPart = unquoted.ToLowerInvariant();
         if (!TryAsciiDomain(text[(at + 1)..], out var domain) || domain == TableContract.ConfigPartition)
         {
             return false;
@@ -50,6 +57,58 @@ public static class RecipientNormalizer
         }
 
         lookup = new RecipientLookup(recipient, new ItemKey(domain, localPart), separator, subAddress);
+        return true;
+    }
+
+    /// <summary>The local part without its quotes when it is a quoted dot-atom; unchanged when unquoted.</summary>
+    private static bool TryUnquote(string localPart, [NotNullWhen(true)] out string? unquoted)
+    {
+        unquoted = localPart;
+        if (!localPart.StartsWith('"'))
+        {
+            return true;
+        }
+
+        if (localPart.Length < 3 || !localPart.EndsWith('"'))
+        {
+            return false;
+        }
+
+        var builder = new System.Text.StringBuilder(localPart.Length);
+        for (var i = 1; i < localPart.Length - 1; i++)
+        {
+            var c = localPart[i];
+            if (c == '\\' && i + 1 < localPart.Length - 1)
+            {
+                c = localPart[++i];
+            }
+
+            builder.Append(c);
+        }
+
+        unquoted = builder.ToString();
+        return IsDotAtom(unquoted);
+    }
+
+    /// <summary>RFC 5322 <c>dot-atom-text</c>, with the UTF-8 characters RFC 6532 adds to <c>atext</c>.</summary>
+    private static bool IsDotAtom(string text)
+    {
+        if (text.Length == 0 || text[0] == '.' || text[^1] == '.' || text.Contains("..", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            var atext = c > 127
+                ? !char.IsControl(c) && !char.IsWhiteSpace(c)
+                : char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~.".Contains(c, StringComparison.Ordinal);
+            if (!atext)
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 

@@ -24,4 +24,10 @@ public enum RecipientStatus
 
     /// <summary>An item exists but could not be decoded (hand-edited or damaged).</summary>
     Unreadable,
+
+    /// <summary>
+    /// The feedback address: SES's bounce and complaint reports about forwards. Never an alias and
+    /// never forwarded (that would loop); filed in the mailbox.
+    /// </summary>
+    Feedback,
 }

@@ -29,6 +29,20 @@ public sealed record SubAddressSeparators
         return new SubAddressSeparators(values);
     }
 
+    /// <summary>The separators in <paramref name="values"/>, in order.</summary>
+    /// <exception cref="FormatException">The list is empty or holds an empty or whitespace entry.</exception>
+    public static SubAddressSeparators Of(IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var list = values.ToImmutableArray();
+        if (list.IsEmpty || list.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new FormatException("Sub-address separators must be a non-empty list of non-empty strings, e.g. [\"+\", \"--\"].");
+        }
+
+        return new SubAddressSeparators(list);
+    }
+
     /// <summary>Where the first separator starts in <paramref name="localPart"/>, or -1.</summary>
     public int IndexIn(string localPart)
     {
@@ -45,6 +59,11 @@ public sealed record SubAddressSeparators
 
         return first;
     }
+
+    /// <summary>Equal when the same separators stand in the same order.</summary>
+    public bool Equals(SubAddressSeparators? other) => other is not null && Values.SequenceEqual(other.Values, StringComparer.Ordinal);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ToString());
 
     public override string ToString() => string.Join(',', Values);
 }

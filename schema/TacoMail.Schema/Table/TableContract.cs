@@ -41,6 +41,25 @@ public static class TableContract
     public const string ConfigDestinationsKey = "destinations";
     public const string ConfigLockKey = "lock";
 
+    /// <summary>The settings item: what tacomail.yaml declares for the mail path and the plan safety checks.</summary>
+    public const string ConfigSettingsKey = "settings";
+
+    /// <summary>Settings item attributes (S): the From of bounces, and where SES sends feedback on forwards.</summary>
+    public const string BounceSender = "bounce_sender";
+    public const string FeedbackAddress = "feedback_address";
+
+    /// <summary>Settings item attribute (L of S, in order).</summary>
+    public const string SubAddressSeparators = "subaddress_separators";
+
+    /// <summary>Settings item attributes (S): the policy words of <c>MessagePolicyNames</c>.</summary>
+    public const string BouncePolicy = "bounce_policy";
+    public const string SpamPolicy = "spam_policy";
+
+    /// <summary>Settings item attributes (N): the plan safety thresholds.</summary>
+    public const string SafetyMinAliases = "safety_min_aliases";
+    public const string SafetyMaxDeletePercent = "safety_max_delete_percent";
+    public const string SafetyMaxDisablePercent = "safety_max_disable_percent";
+
     /// <summary>String Set attribute of the configuration items.</summary>
     public const string ConfigValue = "configValue";
 

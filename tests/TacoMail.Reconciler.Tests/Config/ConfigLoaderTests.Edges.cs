@@ -1,7 +1,7 @@
 using TacoMail.Reconciler.Config;
 using TacoMail.Reconciler.Diagnostics;
-using TacoMail.Reconciler.Planning;
 using TacoMail.Schema.Model;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Tests.Config;
 

@@ -1,7 +1,7 @@
 using Newtonsoft.Json.Linq;
 using TacoMail.Reconciler.Config;
 using TacoMail.Reconciler.Config.Validation;
-using TacoMail.Reconciler.Planning;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Tests.Config;
 

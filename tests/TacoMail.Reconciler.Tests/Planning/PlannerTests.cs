@@ -2,6 +2,7 @@ using TacoMail.Reconciler.Planning;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using static TacoMail.Reconciler.Tests.Planning.States;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Tests.Planning;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using TacoMail.Reconciler.Planning;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Tests.Rendering;
 

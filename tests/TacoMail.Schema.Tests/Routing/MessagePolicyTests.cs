@@ -5,7 +5,9 @@ namespace TacoMail.Schema.Tests.Routing;
 
 public sealed class MessagePolicyTests
 {
-    private static readonly MessageVerdicts Authenticated = MessageVerdicts.None with
+    private const string Sender = "jane@sender.example";
+
+    private static readonly MessageVerdicts AllPass = MessageVerdicts.None with
     {
         Spam = VerdictStatus.Pass,
         Virus = VerdictStatus.Pass,
@@ -14,12 +16,14 @@ public sealed class MessagePolicyTests
         Dmarc = VerdictStatus.Pass,
     };
 
-    private static readonly MessageVerdicts Forged = Authenticated with
+    private static readonly MessageFacts Authenticated = MessageFacts.Of(Sender, AllPass);
+
+    private static readonly MessageFacts Forged = MessageFacts.Of(Sender, AllPass with
     {
         Spf = VerdictStatus.Fail,
         Dkim = VerdictStatus.Fail,
         Dmarc = VerdictStatus.Fail,
-    };
+    });
 
     [Theory]
     [InlineData(RecipientStatus.Active, RecipientOutcome.Deliver, OutcomeReason.Active)]
@@ -49,6 +53,42 @@ public sealed class MessagePolicyTests
         MessagePolicy.Default.Decide(status, Forged).Outcome.ShouldBe(outcome);
 
     [Fact]
+    public void Decide_DkimPassWithForgedEnvelopeSender_SuppressesBounce()
+    {
+        // An attacker signs with their own domain (DKIM pass) and forges MAIL FROM of a victim
+        // (SPF fail, DMARC fail or absent): the bounce would land on the victim.
+        var dkimOnly = MessageFacts.Of("victim@innocent.example", MessageVerdicts.None with { Dkim = VerdictStatus.Pass });
+
+        MessagePolicy.Default.Decide(RecipientStatus.Unknown, dkimOnly)
+            .ShouldBe(new RecipientDecision(RecipientOutcome.BounceSuppressed, OutcomeReason.Unknown, BounceSuppression.SenderNotAuthenticated));
+    }
+
+    [Theory]
+    [InlineData(VerdictStatus.Fail)]
+    public void Decide_SpfPassButDmarcFail_SuppressesBounce(VerdictStatus dmarc) =>
+        MessagePolicy.Default.Decide(RecipientStatus.Disabled, With(AllPass with { Dmarc = dmarc }))
+            .Suppression.ShouldBe(BounceSuppression.SenderNotAuthenticated);
+
+    [Fact]
+    public void Decide_SpfPassWithoutDmarcVerdict_Bounces() =>
+        MessagePolicy.Default.Decide(RecipientStatus.Disabled, With(MessageVerdicts.None with { Spf = VerdictStatus.Pass }))
+            .Outcome.ShouldBe(RecipientOutcome.Bounce);
+
+    [Theory]
+    [InlineData(null, BounceSuppression.NullSender)]
+    [InlineData("<>", BounceSuppression.NullSender)]
+    [InlineData("MAILER-DAEMON@relay.example", BounceSuppression.DaemonSender)]
+    [InlineData("postmaster@relay.example", BounceSuppression.DaemonSender)]
+    public void Decide_PolicyAlwaysToDaemonOrNullSender_StillSuppresses(string? sender, BounceSuppression expected) =>
+        (MessagePolicy.Default with { Bounce = BouncePolicy.Always }).Decide(RecipientStatus.Unknown, MessageFacts.Of(sender, AllPass))
+            .ShouldBe(new RecipientDecision(RecipientOutcome.BounceSuppressed, OutcomeReason.Unknown, expected));
+
+    [Fact]
+    public void Decide_FeedbackAddress_IsDeliveredNeverBounced() =>
+        MessagePolicy.Default.Decide(RecipientStatus.Feedback, Forged)
+            .ShouldBe(new RecipientDecision(RecipientOutcome.Deliver, OutcomeReason.Feedback));
+
+    [Fact]
     public void Decide_PolicyAlways_BouncesForgedSenders() =>
         (MessagePolicy.Default with { Bounce = BouncePolicy.Always }).Decide(RecipientStatus.Unknown, Forged)
             .ShouldBe(new RecipientDecision(RecipientOutcome.Bounce, OutcomeReason.Unknown));
@@ -66,14 +106,14 @@ public sealed class MessagePolicyTests
     [InlineData(RecipientStatus.InvalidAddress)]
     [InlineData(RecipientStatus.Unreadable)]
     public void Decide_SpamVerdictFail_DropsEveryRecipient(RecipientStatus status) =>
-        MessagePolicy.Default.Decide(status, Authenticated with { Spam = VerdictStatus.Fail })
+        MessagePolicy.Default.Decide(status, With(AllPass with { Spam = VerdictStatus.Fail }))
             .ShouldBe(new RecipientDecision(RecipientOutcome.Drop, OutcomeReason.Spam));
 
     [Theory]
     [InlineData(RecipientStatus.Active)]
     [InlineData(RecipientStatus.Unknown)]
     public void Decide_VirusVerdictFail_DropsAndNamesTheVirusFirst(RecipientStatus status) =>
-        MessagePolicy.Default.Decide(status, Authenticated with { Spam = VerdictStatus.Fail, Virus = VerdictStatus.Fail })
+        MessagePolicy.Default.Decide(status, With(AllPass with { Spam = VerdictStatus.Fail, Virus = VerdictStatus.Fail }))
             .ShouldBe(new RecipientDecision(RecipientOutcome.Drop, OutcomeReason.Virus));
 
     [Theory]
@@ -81,14 +121,14 @@ public sealed class MessagePolicyTests
     [InlineData(VerdictStatus.ProcessingFailed)]
     [InlineData(VerdictStatus.Missing)]
     public void Decide_SpamVerdictNotFail_IsNotSpam(VerdictStatus spam) =>
-        MessagePolicy.Default.Decide(RecipientStatus.Active, Authenticated with { Spam = spam, Virus = spam })
+        MessagePolicy.Default.Decide(RecipientStatus.Active, With(AllPass with { Spam = spam, Virus = spam }))
             .Outcome.ShouldBe(RecipientOutcome.Deliver);
 
     [Fact]
     public void Decide_SpamPolicyDeliver_IgnoresSpamAndVirusVerdicts()
     {
         var policy = MessagePolicy.Default with { Spam = SpamPolicy.Deliver };
-        var verdicts = Authenticated with { Spam = VerdictStatus.Fail, Virus = VerdictStatus.Fail };
+        var verdicts = With(AllPass with { Spam = VerdictStatus.Fail, Virus = VerdictStatus.Fail });
 
         policy.Decide(RecipientStatus.Active, verdicts).Outcome.ShouldBe(RecipientOutcome.Deliver);
         policy.Decide(RecipientStatus.Unknown, verdicts).Outcome.ShouldBe(RecipientOutcome.Bounce);
@@ -119,6 +159,8 @@ public sealed class MessagePolicyTests
         MessagePolicy.Default.Decide(MessagePolicy.StatusOf(state), Authenticated).Outcome.ShouldBe(expected);
     }
 
+    private static MessageFacts With(MessageVerdicts verdicts) => MessageFacts.Of(Sender, verdicts);
+
     [Fact]
     public void Decide_UndefinedStatus_Throws() =>
         Should.Throw<ArgumentOutOfRangeException>(() => MessagePolicy.Default.Decide((RecipientStatus)99, Authenticated));
@@ -131,5 +173,6 @@ public sealed class MessagePolicyTests
         BounceSuppression.None.ToText().ShouldBeNull();
         BounceSuppression.SenderNotAuthenticated.ToText().ShouldBe("sender not authenticated");
         BounceSuppression.PolicyNever.ToText().ShouldBe("bounce policy never");
+        Enum.GetValues<BounceSuppression>().Where(s => s != BounceSuppression.None).Select(s => s.ToText()).ShouldBeUnique();
     }
 }

@@ -55,4 +55,45 @@ public sealed class RecipientNormalizerTests
     [Fact]
     public void Parse_List_KeepsOrder() =>
         SubAddressSeparators.Parse("+, --").Values.ShouldBe(["+", "--"]);
+
+    [Theory]
+    [InlineData("\"shop\"@example.com", "shop")]
+    [InlineData("\"Shop.Orders\"@Example.com", "shop.orders")]
+    [InlineData("\"sh\\op\"@example.com", "shop")]
+    [InlineData("\"shop+promo\"@example.com", "shop")]
+    public void TryNormalize_QuotedDotAtom_IsTheUnquotedMailbox(string recipient, string localPart)
+    {
+        RecipientNormalizer.TryNormalize(recipient, SubAddressSeparators.Default, out var lookup).ShouldBeTrue();
+
+        lookup.Key.LocalPart.ShouldBe(localPart);
+    }
+
+    [Theory]
+    [InlineData("\"shop here\"@example.com")]
+    [InlineData("\"a@b\"@example.com")]
+    [InlineData("\".shop\"@example.com")]
+    [InlineData("\"sh..op\"@example.com")]
+    [InlineData("\"\"@example.com")]
+    [InlineData("\"shop@example.com")]
+    public void TryNormalize_QuotedNonAtom_IsRejected(string recipient) =>
+        RecipientNormalizer.TryNormalize(recipient, SubAddressSeparators.Default, out _).ShouldBeFalse();
+
+    [Fact]
+    public void Candidates_SubAddressStripped_TriesTheExactAddressFirst()
+    {
+        RecipientNormalizer.TryNormalize("my+shop@example.com", SubAddressSeparators.Default, out var lookup).ShouldBeTrue();
+
+        lookup.Candidates.Select(k => k.LocalPart).ShouldBe(["my+shop", "my"]);
+        lookup.Resolve(k => k.LocalPart == "my+shop").LocalPart.ShouldBe("my+shop");
+        lookup.Resolve(_ => false).LocalPart.ShouldBe("my");
+    }
+
+    [Fact]
+    public void Candidates_NothingStripped_IsTheKeyAlone()
+    {
+        RecipientNormalizer.TryNormalize("shop@example.com", SubAddressSeparators.Default, out var lookup).ShouldBeTrue();
+
+        lookup.ExactKey.ShouldBeNull();
+        lookup.Candidates.ShouldBe([lookup.Key]);
+    }
 }

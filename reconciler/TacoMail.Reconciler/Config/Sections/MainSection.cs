@@ -1,5 +1,5 @@
 using TacoMail.Reconciler.Config.Yaml;
-using TacoMail.Reconciler.Planning;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Config.Sections;
 

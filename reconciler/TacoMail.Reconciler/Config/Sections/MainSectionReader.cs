@@ -1,6 +1,6 @@
 using System.Globalization;
 using TacoMail.Reconciler.Config.Yaml;
-using TacoMail.Reconciler.Planning;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Config.Sections;
 

@@ -2,6 +2,7 @@ using TacoMail.Reconciler.Planning;
 using TacoMail.Reconciler.Table.Writing;
 using TacoMail.Schema.Records;
 using static TacoMail.IntegrationTests.Table.Writing.TestTable;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.IntegrationTests.Table.Writing;
 

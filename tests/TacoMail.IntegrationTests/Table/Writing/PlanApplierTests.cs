@@ -2,6 +2,7 @@ using TacoMail.Reconciler.Planning;
 using TacoMail.Reconciler.Table.Writing;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Settings;
 using TacoMail.Schema.Table;
 using static TacoMail.IntegrationTests.Table.Writing.TestTable;
 

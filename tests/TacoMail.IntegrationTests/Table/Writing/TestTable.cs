@@ -8,6 +8,7 @@ using TacoMail.Reconciler.Table.Reading;
 using TacoMail.Reconciler.Table.Writing;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Settings;
 using TacoMail.Schema.Table;
 
 namespace TacoMail.IntegrationTests.Table.Writing;

@@ -5,6 +5,7 @@ using TacoMail.Reconciler.Planning;
 using TacoMail.Reconciler.Table.Writing;
 using TacoMail.Schema.Records;
 using static TacoMail.Reconciler.Tests.Planning.States;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Tests.Table.Writing;
 

@@ -1,0 +1,29 @@
+using TacoMail.Schema.Routing;
+
+namespace TacoMail.Schema.Settings;
+
+/// <summary>
+/// The mail-path settings declared in <c>tacomail.yaml</c>, written by <c>apply</c> to the table's
+/// settings item and read from there by both Lambda handlers and <c>tacomail route</c>, so one
+/// YAML change reaches all of them without a redeploy.
+/// </summary>
+/// <param name="BounceSender">The From of bounces (<c>bounce_sender</c>); null: no bounce can be sent.</param>
+/// <param name="FeedbackAddress">
+/// Where SES sends bounce and complaint reports about forwards (<c>feedback_address</c>, which
+/// defaults to <paramref name="BounceSender"/>). Mail to it is filed, never forwarded.
+/// </param>
+/// <param name="Separators">The sub-address separators.</param>
+/// <param name="Policy">The spam and bounce policies.</param>
+public sealed record RoutingSettings(
+    string? BounceSender,
+    string? FeedbackAddress,
+    SubAddressSeparators Separators,
+    MessagePolicy Policy)
+{
+    /// <summary>
+    /// What a handler uses when the table holds no readable settings item: the default separators
+    /// and spam policy, and no bounces at all (there is no bounce sender to send them from, and a
+    /// bounce that cannot be vouched for is backscatter).
+    /// </summary>
+    public static RoutingSettings Fallback { get; } = new(null, null, SubAddressSeparators.Default, MessagePolicy.NeverBounce);
+}
