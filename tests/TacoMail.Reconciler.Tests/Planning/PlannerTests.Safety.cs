@@ -1,7 +1,7 @@
 using TacoMail.Reconciler.Planning;
 using TacoMail.Schema.Model;
-using static TacoMail.Reconciler.Tests.Planning.States;
 using TacoMail.Schema.Settings;
+using static TacoMail.Reconciler.Tests.Planning.States;
 
 namespace TacoMail.Reconciler.Tests.Planning;
 

@@ -1,8 +1,8 @@
 using TacoMail.Reconciler.Planning;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
-using static TacoMail.Reconciler.Tests.Planning.States;
 using TacoMail.Schema.Settings;
+using static TacoMail.Reconciler.Tests.Planning.States;
 
 namespace TacoMail.Reconciler.Tests.Planning;
 

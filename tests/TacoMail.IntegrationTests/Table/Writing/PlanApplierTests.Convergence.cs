@@ -1,8 +1,8 @@
 using TacoMail.Reconciler.Planning;
 using TacoMail.Reconciler.Table.Writing;
 using TacoMail.Schema.Records;
-using static TacoMail.IntegrationTests.Table.Writing.TestTable;
 using TacoMail.Schema.Settings;
+using static TacoMail.IntegrationTests.Table.Writing.TestTable;
 
 namespace TacoMail.IntegrationTests.Table.Writing;
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 using TacoMail.Reconciler.Planning;
 using TacoMail.Reconciler.Table.Writing;
 using TacoMail.Schema.Records;
-using static TacoMail.Reconciler.Tests.Planning.States;
 using TacoMail.Schema.Settings;
+using static TacoMail.Reconciler.Tests.Planning.States;
 
 namespace TacoMail.Reconciler.Tests.Table.Writing;
 
