@@ -156,7 +156,6 @@ internal static class DeliveryBenchCommand
     private static Dictionary<string, string> ProcessEnvironment(Uri dynamo, Uri s3, Uri ses, string directory) => new(StringComparer.Ordinal)
     {
         ["TACOMAIL_TABLE"] = BenchTable.Name,
-        ["TACOMAIL_BOUNCE_SENDER"] = "mailer-daemon@example.com",
         ["TACOMAIL_MAIL_BUCKET"] = Bucket,
         ["AWS_REGION"] = Region,
         ["AWS_ACCESS_KEY_ID"] = BenchCredentials.S3rverKey,

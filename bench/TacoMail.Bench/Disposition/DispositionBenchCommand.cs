@@ -37,7 +37,6 @@ internal static class DispositionBenchCommand
         var variables = new Dictionary<string, string>
         {
             ["TACOMAIL_TABLE"] = BenchTable.Name,
-            ["TACOMAIL_BOUNCE_SENDER"] = "mailer-daemon@example.com",
             ["AWS_REGION"] = "us-east-1",
             ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Endpoint.ToString(),
             ["AWS_ENDPOINT_URL_SES"] = "http://127.0.0.1:9/",

@@ -4,10 +4,6 @@ namespace TacoMail.Lambda.Configuration;
 internal static class EnvironmentVariableNames
 {
     public const string Table = "TACOMAIL_TABLE";
-    public const string BounceSender = "TACOMAIL_BOUNCE_SENDER";
-    public const string SubAddressSeparators = "TACOMAIL_SUBADDRESS_SEPARATORS";
-    public const string SpamPolicy = "TACOMAIL_SPAM_POLICY";
-    public const string BouncePolicy = "TACOMAIL_BOUNCE_POLICY";
     public const string MailBucket = "TACOMAIL_MAIL_BUCKET";
     public const string IncomingPrefix = "TACOMAIL_INCOMING_PREFIX";
     public const string MailboxPrefix = "TACOMAIL_MAILBOX_PREFIX";

@@ -1,13 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
 using TacoMail.Lambda.Hosting;
-using TacoMail.Schema.Routing;
 
 namespace TacoMail.Lambda.Configuration;
 
 /// <summary>
 /// The function's configuration, read once from the environment (DESIGN.md section 6) and
 /// validated as a whole, so that a misconfigured function fails at start with one clear error
-/// instead of mis-routing mail later.
+/// instead of mis-routing mail later. Only where things are lives here (table, bucket, prefixes,
+/// endpoints); how mail is routed (bounce sender, feedback address, separators, policies) is
+/// declared in tacomail.yaml and read from the table's settings item with every message.
 /// </summary>
 internal sealed record LambdaSettings
 {
@@ -16,13 +17,6 @@ internal sealed record LambdaSettings
 
     /// <summary>The alias table (<c>TACOMAIL_TABLE</c>).</summary>
     public required string TableName { get; init; }
-
-    /// <summary>The bounce's From address (<c>TACOMAIL_BOUNCE_SENDER</c>); null only under bounce policy <c>never</c>.</summary>
-    public string? BounceSender { get; init; }
-
-    public SubAddressSeparators Separators { get; init; } = SubAddressSeparators.Default;
-
-    public MessagePolicy Policy { get; init; } = MessagePolicy.Default;
 
     /// <summary>Where the rule's S3 action stores mail (<c>TACOMAIL_MAIL_BUCKET</c>); used by the delivery handler.</summary>
     public string? MailBucket { get; init; }

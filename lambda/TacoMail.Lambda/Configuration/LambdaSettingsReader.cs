@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using TacoMail.Lambda.Hosting;
-using TacoMail.Schema.Addresses;
-using TacoMail.Schema.Routing;
 using Names = TacoMail.Lambda.Configuration.EnvironmentVariableNames;
 
 namespace TacoMail.Lambda.Configuration;
@@ -17,10 +15,6 @@ internal sealed partial class LambdaSettingsReader(IEnvironmentVariables environ
     public LambdaSettings? Read()
     {
         var table = ReadTable();
-        var spamPolicy = ReadSpamPolicy();
-        var bouncePolicy = ReadBouncePolicy();
-        var bounceSender = ReadBounceSender(bouncePolicy);
-        var separators = ReadSeparators();
         var endpoint = ReadEndpoint();
         if (_problems.Count > 0 || table is null)
         {
@@ -30,9 +24,6 @@ internal sealed partial class LambdaSettingsReader(IEnvironmentVariables environ
         return new LambdaSettings
         {
             TableName = table,
-            BounceSender = bounceSender,
-            Separators = separators,
-            Policy = new MessagePolicy(spamPolicy, bouncePolicy),
             MailBucket = Optional(Names.MailBucket),
             IncomingPrefix = Optional(Names.IncomingPrefix) ?? LambdaSettings.DefaultIncomingPrefix,
             MailboxPrefix = Optional(Names.MailboxPrefix) ?? LambdaSettings.DefaultMailboxPrefix,
@@ -58,81 +49,6 @@ internal sealed partial class LambdaSettingsReader(IEnvironmentVariables environ
         }
 
         return table;
-    }
-
-    private SpamPolicy ReadSpamPolicy()
-    {
-        var text = Optional(Names.SpamPolicy);
-        if (text is null)
-        {
-            return MessagePolicy.Default.Spam;
-        }
-
-        if (MessagePolicyNames.TryParseSpamPolicy(text, out var policy))
-        {
-            return policy.Value;
-        }
-
-        _problems.Add($"{Names.SpamPolicy} '{text}' is not one of {string.Join(", ", MessagePolicyNames.SpamPolicies)}");
-        return MessagePolicy.Default.Spam;
-    }
-
-    private BouncePolicy ReadBouncePolicy()
-    {
-        var text = Optional(Names.BouncePolicy);
-        if (text is null)
-        {
-            return MessagePolicy.Default.Bounce;
-        }
-
-        if (MessagePolicyNames.TryParseBouncePolicy(text, out var policy))
-        {
-            return policy.Value;
-        }
-
-        _problems.Add($"{Names.BouncePolicy} '{text}' is not one of {string.Join(", ", MessagePolicyNames.BouncePolicies)}");
-        return MessagePolicy.Default.Bounce;
-    }
-
-    private string? ReadBounceSender(BouncePolicy policy)
-    {
-        var text = Optional(Names.BounceSender);
-        if (text is null)
-        {
-            if (policy != BouncePolicy.Never)
-            {
-                _problems.Add($"{Names.BounceSender} is not set (required unless {Names.BouncePolicy} is {MessagePolicyNames.Never})");
-            }
-
-            return null;
-        }
-
-        if (!EmailAddress.TryParse(text, out var address, out var error))
-        {
-            _problems.Add($"{Names.BounceSender}: {error.Message}");
-            return null;
-        }
-
-        return address.ToString();
-    }
-
-    private SubAddressSeparators ReadSeparators()
-    {
-        var text = Optional(Names.SubAddressSeparators);
-        if (text is null)
-        {
-            return SubAddressSeparators.Default;
-        }
-
-        try
-        {
-            return SubAddressSeparators.Parse(text);
-        }
-        catch (FormatException ex)
-        {
-            _problems.Add($"{Names.SubAddressSeparators}: {ex.Message}");
-            return SubAddressSeparators.Default;
-        }
     }
 
     private Uri? ReadEndpoint()

@@ -5,6 +5,7 @@ using TacoMail.Lambda.Delivery.Storage;
 using TacoMail.Lambda.Disposition;
 using TacoMail.Lambda.Hosting;
 using TacoMail.Lambda.Logging;
+using TacoMail.Lambda.Recipients;
 using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Ses;
 
@@ -65,10 +66,10 @@ internal static class DeliveryFunction
         ArgumentNullException.ThrowIfNull(log);
         var deliverer = new MessageDeliverer(
             options,
-            new RecipientChecker(options.Separators, options.Policy, new AliasBatchReader(dynamo, options.TableName, time)),
+            new RecipientChecker(new RecipientResolver(new AliasBatchReader(dynamo, options.TableName, time))),
             store,
             sender,
-            new OversizeBouncer(bounces, options.Policy, options.BounceSender),
+            new OversizeBouncer(bounces),
             time);
         return new DeliveryHandler(deliverer, time, new DeliveryLog(log)).HandleAsync;
     }
@@ -85,9 +86,6 @@ internal static class DeliveryFunction
             Bucket = bucket,
             IncomingPrefix = settings.IncomingPrefix,
             MailboxPrefix = settings.MailboxPrefix,
-            BounceSender = settings.BounceSender,
-            Policy = settings.Policy,
-            Separators = settings.Separators,
             TemporaryDirectory = temporaryDirectory,
         };
     }

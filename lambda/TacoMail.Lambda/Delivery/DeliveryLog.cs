@@ -40,6 +40,7 @@ internal sealed class DeliveryLog
             MessageBytes = result.MessageBytes,
             Recipients = Recipients(result),
             DurationMs = (long)duration.TotalMilliseconds,
+            Settings = result.SettingsFallback,
             Errors = result.Errors,
         };
         _sink.Write(JsonSerializer.Serialize(entry, _context.DeliveryLogEntry));
@@ -70,6 +71,7 @@ internal sealed class DeliveryLog
         DeliveryStatus.AlreadyDone => "already-done",
         DeliveryStatus.Skipped => "skipped",
         DeliveryStatus.Rejected => "rejected",
+        DeliveryStatus.Looped => "looped",
         DeliveryStatus.TooLarge => "too-large",
         DeliveryStatus.Unresolved => "unresolved",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Undefined delivery status."),

@@ -25,5 +25,8 @@ internal sealed record DeliveryLogEntry
 
     public required long DurationMs { get; init; }
 
+    /// <summary>Why the safe default settings were used instead of the table's; null when they were not.</summary>
+    public string? Settings { get; init; }
+
     public required IReadOnlyList<string> Errors { get; init; }
 }

@@ -1,8 +1,10 @@
-using TacoMail.Schema.Routing;
-
 namespace TacoMail.Lambda.Delivery;
 
-/// <summary>What the delivery step needs from the configuration, in one place for tests to vary.</summary>
+/// <summary>
+/// What the delivery step needs from its environment, in one place for tests to vary. The
+/// routing settings (bounce sender, feedback address, separators, policies) are not here: they
+/// are read from the table with the recipients.
+/// </summary>
 internal sealed record DeliveryOptions
 {
     /// <summary>SES v2's limit for one message as sent (40 MB, read as decimal megabytes to stay on the safe side).</summary>
@@ -17,13 +19,6 @@ internal sealed record DeliveryOptions
     public required string IncomingPrefix { get; init; }
 
     public required string MailboxPrefix { get; init; }
-
-    /// <summary>The From of bounces for messages too large to forward; null disables them.</summary>
-    public string? BounceSender { get; init; }
-
-    public MessagePolicy Policy { get; init; } = MessagePolicy.Default;
-
-    public SubAddressSeparators Separators { get; init; } = SubAddressSeparators.Default;
 
     /// <summary>Where the message and the request body are spooled (Lambda's <c>/tmp</c>).</summary>
     public required string TemporaryDirectory { get; init; }

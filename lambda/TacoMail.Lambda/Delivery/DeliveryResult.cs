@@ -13,5 +13,8 @@ internal sealed record DeliveryResult(
     Exception? Failure,
     IReadOnlyList<string> Errors)
 {
+    /// <summary>Why the declared settings were not used (logged); null when they were, or were not read.</summary>
+    public string? SettingsFallback { get; init; }
+
     public static DeliveryResult Nothing(DeliveryOutcome outcome) => new(outcome, [], null, null, []);
 }

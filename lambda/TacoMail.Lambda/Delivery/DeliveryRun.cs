@@ -1,6 +1,8 @@
 using TacoMail.Lambda.Delivery.Messages;
 using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Delivery.Storage;
+using TacoMail.Schema.Addresses;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Lambda.Delivery;
 
@@ -39,6 +41,12 @@ internal sealed class DeliveryRun : IAsyncDisposable
         _received = received;
         _progress = progress;
     }
+
+    /// <summary>The declared settings read with the recipients; the fallback until then.</summary>
+    public RoutingSettings Settings { get; set; } = RoutingSettings.Fallback;
+
+    /// <summary>Why the fallback settings are used; null when the table's were read.</summary>
+    public string? SettingsFallback { get; set; }
 
     public IReadOnlyList<RecipientReport> Reports => _reports;
 
@@ -116,11 +124,18 @@ internal sealed class DeliveryRun : IAsyncDisposable
 
     private async Task<RecipientReport> ForwardAsync(DeliveryTarget target, CancellationToken cancellationToken)
     {
-        var stored = await SpoolAsync(cancellationToken);
+        var stored = await SpoolAsync(cancellationToken).ConfigureAwait(false);
         ForwardedMessage message;
         try
         {
-            message = await stored.ForwardForAsync(target.Alias.FullAddress, _event.Message.Source, cancellationToken);
+            if (LoopRule.Check(await stored.AliasTraceAsync(cancellationToken).ConfigureAwait(false), target.Alias.FullAddress) is { } loop)
+            {
+                // Forwarding again would feed the loop: the message is kept in S3 and logged.
+                _errors.Add($"{target.Alias}: not forwarded, {loop}");
+                return ReportFor(target, DeliveryStatus.Looped) with { Reason = loop };
+            }
+
+            message = await stored.ForwardForAsync(target.Alias.FullAddress, _event.Message.Source, cancellationToken).ConfigureAwait(false);
         }
         catch (MessageFormatException exception)
         {
@@ -136,13 +151,15 @@ internal sealed class DeliveryRun : IAsyncDisposable
             };
         }
 
-        var result = await _sender.SendAsync(new OutgoingEmail(target.Alias.FullAddress, target.Destination.Value, message), cancellationToken);
+        var email = new OutgoingEmail(target.Alias.FullAddress, target.Destination.Value, message, Settings.FeedbackAddress);
+        var result = await _sender.SendAsync(email, cancellationToken).ConfigureAwait(false);
         if (result.IsSent)
         {
             return ReportFor(target, DeliveryStatus.Forwarded) with { SesMessageId = result.MessageId };
         }
 
-        var reason = $"SES rejected it: {result.RejectionCode}{(result.RejectionMessage is null ? "" : ": " + result.RejectionMessage)}";
+        // SES's text may name the destination (an unverified identity, say): logs get it masked.
+        var reason = $"SES rejected it: {result.RejectionCode}{(result.RejectionMessage is null ? "" : ": " + AddressMask.InText(result.RejectionMessage))}";
         _errors.Add($"{target.Alias}: {reason}");
         return ReportFor(target, DeliveryStatus.Rejected) with { Reason = reason };
     }

@@ -21,6 +21,12 @@ internal enum DeliveryStatus
     /// <summary>Over SES's size limit: bounced to the sender (or not, by the bounce policy); the message is kept.</summary>
     TooLarge,
 
+    /// <summary>
+    /// Not forwarded because the message already passed through TacoMail for this alias, or through
+    /// too many TacoMail hops (<see cref="Messages.LoopRule"/>); the message is kept in S3.
+    /// </summary>
+    Looped,
+
     /// <summary>The alias could not be decided (unreadable item, invalid destination); the message is kept for a retry.</summary>
     Unresolved,
 }

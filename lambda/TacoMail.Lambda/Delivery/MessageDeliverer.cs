@@ -67,7 +67,7 @@ internal sealed class MessageDeliverer
 
             run = new DeliveryRun(_options, _store, _sender, delivery, delivery.ReceivedAt ?? _time.GetUtcNow(), progress);
             var outcome = await RunAsync(run, delivery, cancellationToken);
-            return new DeliveryResult(outcome, run.Reports, run.MessageBytes, null, run.Errors);
+            return new DeliveryResult(outcome, run.Reports, run.MessageBytes, null, run.Errors) { SettingsFallback = run.SettingsFallback };
         }
         catch (Exception exception) when (exception is not ArgumentException)
         {
@@ -85,7 +85,9 @@ internal sealed class MessageDeliverer
 
     private async Task<DeliveryOutcome> RunAsync(DeliveryRun run, DeliveryEvent delivery, CancellationToken cancellationToken)
     {
-        var check = await _checker.CheckAsync(delivery.Message, cancellationToken);
+        var check = await _checker.CheckAsync(delivery.Message, cancellationToken).ConfigureAwait(false);
+        run.Settings = check.Settings;
+        run.SettingsFallback = check.SettingsFallback;
         run.Report(check.NotDelivered);
         var tooLarge = new List<(DeliveryTarget Target, RecipientReport Report)>();
         foreach (var target in check.Targets)
@@ -111,7 +113,7 @@ internal sealed class MessageDeliverer
         if (tooLarge.Count > 0)
         {
             var targets = tooLarge.Select(t => t.Target).ToList();
-            var bounce = await _bouncer.BounceAsync(delivery.Message, targets, cancellationToken);
+            var bounce = await _bouncer.BounceAsync(delivery.Message, targets, check.Settings, cancellationToken).ConfigureAwait(false);
             await run.MarkDoneAsync(targets, keepObject: true, cancellationToken);
             run.Fail(tooLarge.Select(t => $"{t.Target.Alias}: not forwarded, {t.Report.Reason}; {bounce.Reason}"));
             run.Report(tooLarge.Select(t => t.Report with

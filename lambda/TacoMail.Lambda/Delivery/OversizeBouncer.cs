@@ -1,6 +1,7 @@
 using TacoMail.Lambda.Events;
 using TacoMail.Lambda.Ses;
 using TacoMail.Schema.Routing;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Lambda.Delivery;
 
@@ -12,26 +13,26 @@ namespace TacoMail.Lambda.Delivery;
 internal sealed class OversizeBouncer
 {
     private readonly ISesBounceSender _ses;
-    private readonly MessagePolicy _policy;
-    private readonly string? _bounceSender;
 
-    public OversizeBouncer(ISesBounceSender ses, MessagePolicy policy, string? bounceSender)
+    public OversizeBouncer(ISesBounceSender ses)
     {
         ArgumentNullException.ThrowIfNull(ses);
-        ArgumentNullException.ThrowIfNull(policy);
         _ses = ses;
-        _policy = policy;
-        _bounceSender = bounceSender;
     }
 
     /// <exception cref="SesException">SES refused or could not be reached: the invocation is retried.</exception>
+    /// <param name="message">The message.</param>
+    /// <param name="targets">The aliases it was too large for.</param>
+    /// <param name="settings">The declared settings: the bounce sender and the bounce policy.</param>
+    /// <param name="cancellationToken">Cancels the SES call.</param>
     public async Task<OversizeBounce> BounceAsync(
-        ReceivedMessage message, IReadOnlyList<DeliveryTarget> targets, CancellationToken cancellationToken)
+        ReceivedMessage message, IReadOnlyList<DeliveryTarget> targets, RoutingSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(targets);
-        var suppression = _policy.BounceSuppressionFor(message.Facts);
-        if (_bounceSender is null)
+        ArgumentNullException.ThrowIfNull(settings);
+        var suppression = settings.Policy.BounceSuppressionFor(message.Facts);
+        if (settings.BounceSender is not { } bounceSender)
         {
             return new OversizeBounce("bounce suppressed: no bounce sender configured", null);
         }
@@ -42,7 +43,7 @@ internal sealed class OversizeBouncer
         }
 
         var recipients = targets.SelectMany(t => t.Recipients).Distinct(StringComparer.Ordinal).ToList();
-        var bounceId = await _ses.SendBounceAsync(new BounceRequest(message.MessageId, _bounceSender, recipients), cancellationToken);
+        var bounceId = await _ses.SendBounceAsync(new BounceRequest(message.MessageId, bounceSender, recipients), cancellationToken).ConfigureAwait(false);
         return new OversizeBounce("bounced to the sender", bounceId);
     }
 }

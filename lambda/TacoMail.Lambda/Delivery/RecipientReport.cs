@@ -18,5 +18,5 @@ internal sealed record RecipientReport(
     string? MailboxKey = null)
 {
     /// <summary>The object must stay in S3 after this recipient.</summary>
-    public bool KeepsObject => Status is DeliveryStatus.Rejected or DeliveryStatus.TooLarge;
+    public bool KeepsObject => Status is DeliveryStatus.Rejected or DeliveryStatus.TooLarge or DeliveryStatus.Looped;
 }

@@ -7,8 +7,9 @@ using TacoMail.Schema.Table;
 namespace TacoMail.Lambda.Disposition;
 
 /// <summary>
-/// Looks up every recipient of a message with one <c>BatchGetItem</c> (more only past 100 keys,
-/// which SES's 50-recipient limit never reaches), projecting only what the decoder needs.
+/// Looks up every recipient of a message, and the declared settings item with them, in one
+/// <c>BatchGetItem</c> (more only past 100 keys, which SES's 50-recipient limit with two
+/// candidate keys each never reaches), projecting only what the decoders need.
 /// Eventually consistent reads suffice: an alias changed a second ago may route either way.
 /// Keys returned unprocessed (throttling) are retried a bounded number of times with backoff.
 /// </summary>
@@ -34,7 +35,11 @@ internal sealed class AliasBatchReader
         ["#mod"] = TableContract.ModifiedDatetime,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly string Projection = string.Join(", ", ProjectedNames.Keys);
+    private static readonly FrozenDictionary<string, string> ProjectedWithSettings = ProjectedNames
+        .Concat(SettingsItemCodec.AttributeNames.Select((name, i) => KeyValuePair.Create($"#s{i}", name)))
+        .ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly string Projection = string.Join(", ", ProjectedWithSettings.Keys);
 
     private readonly IAmazonDynamoDB _dynamo;
     private readonly string _tableName;
@@ -56,30 +61,41 @@ internal sealed class AliasBatchReader
 
     public static TimeSpan MaxDelay { get; } = TimeSpan.FromMilliseconds(800);
 
-    /// <summary>The items found for <paramref name="keys"/>; a key with no entry has no item.</summary>
+    /// <summary>
+    /// The alias items found for <paramref name="keys"/> (a key with no entry has no item) and,
+    /// when <paramref name="withSettings"/>, the settings item read in the same request.
+    /// </summary>
     /// <exception cref="AmazonDynamoDBException">DynamoDB refused the request.</exception>
     /// <exception cref="AliasLookupException">Keys stayed unprocessed after <see cref="MaxRetries"/> retries.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<IReadOnlyDictionary<ItemKey, AliasItemLookup>> ReadAsync(
-        IReadOnlyCollection<ItemKey> keys, CancellationToken cancellationToken)
+    public async Task<TableLookup> ReadAsync(
+        IReadOnlyCollection<ItemKey> keys, bool withSettings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var found = new Dictionary<ItemKey, AliasItemLookup>();
-        foreach (var chunk in keys.Distinct().Chunk(BatchSize))
+        var found = new Dictionary<ItemKey, Dictionary<string, AttributeValue>>();
+        var wanted = keys.Where(k => k != SettingsItemCodec.Key);
+        if (withSettings)
+        {
+            wanted = wanted.Prepend(SettingsItemCodec.Key);
+        }
+
+        foreach (var chunk in wanted.Distinct().Chunk(BatchSize))
         {
             await ReadChunkAsync(chunk, found, cancellationToken);
         }
 
-        return found;
+        var settings = found.Remove(SettingsItemCodec.Key, out var settingsItem) ? SettingsItemCodec.Decode(settingsItem) : null;
+        return new TableLookup(found.ToDictionary(pair => pair.Key, pair => Decode(pair.Value)), settings);
     }
 
-    private async Task ReadChunkAsync(ItemKey[] keys, Dictionary<ItemKey, AliasItemLookup> found, CancellationToken cancellationToken)
+    private async Task ReadChunkAsync(
+        ItemKey[] keys, Dictionary<ItemKey, Dictionary<string, AttributeValue>> found, CancellationToken cancellationToken)
     {
         var pending = new KeysAndAttributes
         {
             Keys = [.. keys.Select(ItemKeyCodec.Encode)],
             ProjectionExpression = Projection,
-            ExpressionAttributeNames = new Dictionary<string, string>(ProjectedNames, StringComparer.Ordinal),
+            ExpressionAttributeNames = new Dictionary<string, string>(ProjectedWithSettings, StringComparer.Ordinal),
         };
 
         for (var attempt = 0; ; attempt++)
@@ -93,7 +109,10 @@ internal sealed class AliasBatchReader
             {
                 foreach (var item in items ?? [])
                 {
-                    Add(item, found);
+                    if (TryReadKey(item, out var key))
+                    {
+                        found[key] = item;
+                    }
                 }
             }
 
@@ -121,17 +140,10 @@ internal sealed class AliasBatchReader
         return TimeSpan.FromTicks((long)((capped / 2) + (_jitter() * capped / 2)));
     }
 
-    private static void Add(Dictionary<string, AttributeValue> item, Dictionary<ItemKey, AliasItemLookup> found)
+    private static AliasItemLookup Decode(Dictionary<string, AttributeValue> item)
     {
-        if (!TryReadKey(item, out var key))
-        {
-            return;
-        }
-
         var decoded = AliasItemCodec.Decode(item);
-        found[key] = decoded.IsSuccess
-            ? new AliasItemLookup(decoded.Record, null)
-            : new AliasItemLookup(null, decoded.Reason);
+        return decoded.IsSuccess ? new AliasItemLookup(decoded.Record, null) : new AliasItemLookup(null, decoded.Reason);
     }
 
     private static bool TryReadKey(Dictionary<string, AttributeValue> item, out ItemKey key)

@@ -12,19 +12,19 @@ namespace TacoMail.Lambda.Disposition;
 internal sealed class BounceStep
 {
     private readonly ISesBounceSender _ses;
-    private readonly string? _bounceSender;
 
-    public BounceStep(ISesBounceSender ses, string? bounceSender)
+    public BounceStep(ISesBounceSender ses)
     {
         ArgumentNullException.ThrowIfNull(ses);
         _ses = ses;
-        _bounceSender = bounceSender;
     }
 
+    /// <summary>Sends the bounce from the declared <c>bounce_sender</c> (null when none is declared: nothing is sent).</summary>
     /// <returns>Null when no recipient was to be bounced.</returns>
     public async Task<BounceResult?> RunAsync(
         ReceivedMessage message,
         IReadOnlyList<RecipientResult> recipients,
+        string? bounceSender,
         InvocationDeadline deadline,
         CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ internal sealed class BounceStep
             return Suppressed(recipients);
         }
 
-        if (_bounceSender is null)
+        if (bounceSender is null)
         {
             return new BounceResult(BounceStatus.Failed, bounced.Count, null, "no bounce sender configured");
         }
@@ -51,8 +51,8 @@ internal sealed class BounceStep
         try
         {
             using var call = deadline.StartCall(cancellationToken);
-            var request = new BounceRequest(message.MessageId, _bounceSender, bounced);
-            var bounceId = await _ses.SendBounceAsync(request, call.Token);
+            var request = new BounceRequest(message.MessageId, bounceSender, bounced);
+            var bounceId = await _ses.SendBounceAsync(request, call.Token).ConfigureAwait(false);
             return new BounceResult(BounceStatus.Sent, bounced.Count, bounceId, null);
         }
         catch (Exception ex)

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using TacoMail.Lambda.Configuration;
 using TacoMail.Lambda.Logging;
+using TacoMail.Lambda.Recipients;
 using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Ses;
 
@@ -24,11 +25,9 @@ internal static class DispositionFunction
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(log);
         var disposer = new MessageDisposer(
-            settings.Separators,
-            settings.Policy,
-            new AliasBatchReader(dynamo, settings.TableName, time),
+            new RecipientResolver(new AliasBatchReader(dynamo, settings.TableName, time)),
             new UseCountIncrementer(dynamo, settings.TableName),
-            new BounceStep(ses, settings.BounceSender));
+            new BounceStep(ses));
         return new DispositionHandler(disposer, time, new LogLineWriter(log)).HandleAsync;
     }
 }

@@ -9,6 +9,9 @@ internal static class DispositionLog
 {
     public const string FailSafeReason = "fail-safe";
 
+    /// <summary>The <c>settings</c> field when the table's declared settings were read.</summary>
+    public const string DeclaredSettings = "declared";
+
     public static DispositionLogEntry Entry(
         DispositionResult result, ReceivedMessage? message, string? messageId, string requestId, TimeSpan duration)
     {
@@ -24,6 +27,7 @@ internal static class DispositionLog
             Disposition = result.Disposition,
             DurationMs = (long)duration.TotalMilliseconds,
             Bounce = result.Bounce is { } b ? new BounceLogEntry(Name(b.Status), b.Recipients, b.BounceMessageId, b.Reason) : null,
+            Settings = result.SettingsFallback ?? DeclaredSettings,
             Errors = result.Errors,
         };
     }
@@ -53,6 +57,7 @@ internal static class DispositionLog
         LookupStatus.InvalidAddress => "invalid-address",
         LookupStatus.Failed => "failed",
         LookupStatus.Skipped => "skipped",
+        LookupStatus.Feedback => "feedback",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Undefined lookup status."),
     };
 

@@ -15,7 +15,14 @@ internal sealed record DispositionResult(
     BounceResult? Bounce,
     IReadOnlyList<string> Errors)
 {
-    public string Disposition => Continue ? DispositionResponse.Continue : DispositionResponse.StopRuleSet;
+    /// <summary>
+    /// CONTINUE, or STOP_RULE when nothing is to be delivered: never STOP_RULE_SET, which would
+    /// hide the message from the rules after ours in a shared rule set.
+    /// </summary>
+    public string Disposition => Continue ? DispositionResponse.Continue : DispositionResponse.StopRule;
+
+    /// <summary>Why the declared settings were not used (logged); null when they were.</summary>
+    public string? SettingsFallback { get; init; }
 
     /// <summary>CONTINUE because of <paramref name="errors"/>, with whatever is known about the recipients.</summary>
     public static DispositionResult FailSafe(IReadOnlyList<RecipientResult> recipients, IReadOnlyList<string> errors) =>

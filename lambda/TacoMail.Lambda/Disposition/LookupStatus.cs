@@ -20,4 +20,7 @@ internal enum LookupStatus
 
     /// <summary>The lookup was not attempted (deadline near); the message is stored (fail-safe).</summary>
     Skipped,
+
+    /// <summary>The feedback address of the declared settings: never an alias, filed in the mailbox.</summary>
+    Feedback,
 }

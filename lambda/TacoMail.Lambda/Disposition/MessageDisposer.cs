@@ -1,40 +1,28 @@
 using TacoMail.Lambda.Events;
+using TacoMail.Lambda.Recipients;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
 
 namespace TacoMail.Lambda.Disposition;
 
 /// <summary>
-/// Decides one message: look up every recipient at once, apply the shared rules
-/// (<see cref="MessagePolicy"/>), then bounce and count uses concurrently. Every failure becomes
-/// an error text and, where routing is affected, a fail-safe CONTINUE; nothing here throws for
-/// a remote fault.
+/// Decides one message: resolve every recipient and the declared settings at once
+/// (<see cref="RecipientResolver"/>), apply the shared rules (<see cref="MessagePolicy"/>), then
+/// bounce and count uses concurrently. Every failure becomes an error text and, where routing is
+/// affected, a fail-safe CONTINUE; nothing here throws for a remote fault.
 /// </summary>
 internal sealed class MessageDisposer
 {
-    private static readonly IReadOnlyDictionary<ItemKey, AliasItemLookup> NothingFound = new Dictionary<ItemKey, AliasItemLookup>();
-
-    private readonly SubAddressSeparators _separators;
-    private readonly MessagePolicy _policy;
-    private readonly AliasBatchReader _reader;
+    private readonly RecipientResolver _resolver;
     private readonly UseCountIncrementer _incrementer;
     private readonly BounceStep _bounce;
 
-    public MessageDisposer(
-        SubAddressSeparators separators,
-        MessagePolicy policy,
-        AliasBatchReader reader,
-        UseCountIncrementer incrementer,
-        BounceStep bounce)
+    public MessageDisposer(RecipientResolver resolver, UseCountIncrementer incrementer, BounceStep bounce)
     {
-        ArgumentNullException.ThrowIfNull(separators);
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(resolver);
         ArgumentNullException.ThrowIfNull(incrementer);
         ArgumentNullException.ThrowIfNull(bounce);
-        _separators = separators;
-        _policy = policy;
-        _reader = reader;
+        _resolver = resolver;
         _incrementer = incrementer;
         _bounce = bounce;
     }
@@ -44,74 +32,44 @@ internal sealed class MessageDisposer
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(deadline);
-        var targets = message.Recipients.Select(r => (Recipient: r, Key: KeyOf(r))).ToList();
-        var keys = targets.Where(t => t.Key is not null).Select(t => t.Key!.Value).Distinct().ToList();
         var errors = new List<string>();
-
-        var found = NothingFound;
-        if (keys.Count > 0)
+        if (!deadline.AllowsCall)
         {
-            if (!deadline.AllowsCall)
-            {
-                errors.Add($"deadline near ({deadline.Describe()}): lookup skipped");
-                return DispositionResult.FailSafe(Undecided(targets, LookupStatus.Skipped), errors);
-            }
-
-            try
-            {
-                using var call = deadline.StartCall(cancellationToken);
-                found = await _reader.ReadAsync(keys, call.Token);
-            }
-            catch (Exception ex)
-            {
-                // Fail-safe: without the table nothing may be bounced or dropped.
-                errors.Add($"lookup failed: {ErrorText.Of(ex)}");
-                return DispositionResult.FailSafe(Undecided(targets, LookupStatus.Failed), errors);
-            }
+            errors.Add($"deadline near ({deadline.Describe()}): lookup skipped");
+            return DispositionResult.FailSafe(Undecided(message, LookupStatus.Skipped), errors);
         }
 
-        errors.AddRange(found.Values.Where(f => f.UnreadableReason is not null).Select(f => $"unreadable {f.UnreadableReason}"));
-        var results = targets.Select(t => Decide(t.Recipient, t.Key, found, message.Facts)).ToList();
+        RecipientResolution resolution;
+        try
+        {
+            using var call = deadline.StartCall(cancellationToken);
+            resolution = await _resolver.ResolveAsync(message.Recipients, call.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Fail-safe: without the table nothing may be bounced or dropped.
+            errors.Add($"lookup failed: {ErrorText.Of(ex)}");
+            return DispositionResult.FailSafe(Undecided(message, LookupStatus.Failed), errors);
+        }
 
-        var bounceTask = _bounce.RunAsync(message, results, deadline, cancellationToken);
+        errors.AddRange(resolution.Recipients.Where(r => r.UnreadableReason is not null).Select(r => $"unreadable {r.UnreadableReason}"));
+        var policy = resolution.Settings.Policy;
+        var facts = message.Facts;
+        var results = resolution.Recipients
+            .Select(r => new RecipientResult(r.Recipient, r.Key, r.Lookup, policy.Decide(r.Status, facts)))
+            .ToList();
+
+        var bounceTask = _bounce.RunAsync(message, results, resolution.Settings.BounceSender, deadline, cancellationToken);
         var countTask = CountUsesAsync(results, deadline, cancellationToken);
-        await Task.WhenAll(bounceTask, countTask);
-        var bounce = await bounceTask;
+        await Task.WhenAll(bounceTask, countTask).ConfigureAwait(false);
+        var bounce = await bounceTask.ConfigureAwait(false);
         if (bounce?.NeedsFailSafe == true)
         {
             errors.Add($"bounce not sent: {bounce.Reason}");
         }
 
-        errors.AddRange(await countTask);
-        return DispositionResult.Decided(results, bounce, errors);
-    }
-
-    private ItemKey? KeyOf(string recipient) =>
-        RecipientNormalizer.TryNormalize(recipient, _separators, out var lookup) ? lookup.Key : null;
-
-    private RecipientResult Decide(
-        string recipient, ItemKey? key, IReadOnlyDictionary<ItemKey, AliasItemLookup> found, MessageFacts facts)
-    {
-        var (lookup, status) = Classify(key, found);
-        return new RecipientResult(recipient, key, lookup, _policy.Decide(status, facts));
-    }
-
-    private static (LookupStatus Lookup, RecipientStatus Status) Classify(
-        ItemKey? key, IReadOnlyDictionary<ItemKey, AliasItemLookup> found)
-    {
-        if (key is not { } k)
-        {
-            return (LookupStatus.InvalidAddress, RecipientStatus.InvalidAddress);
-        }
-
-        if (!found.TryGetValue(k, out var item))
-        {
-            return (LookupStatus.NotFound, RecipientStatus.Unknown);
-        }
-
-        return item.Record is { } record
-            ? (LookupStatus.Found, MessagePolicy.StatusOf(record.State))
-            : (LookupStatus.Unreadable, RecipientStatus.Unreadable);
+        errors.AddRange(await countTask.ConfigureAwait(false));
+        return DispositionResult.Decided(results, bounce, errors) with { SettingsFallback = resolution.SettingsFallback };
     }
 
     private async Task<IReadOnlyList<string>> CountUsesAsync(
@@ -129,11 +87,13 @@ internal sealed class MessageDisposer
         }
 
         using var call = deadline.StartCall(cancellationToken);
-        return await _incrementer.IncrementAsync(used, call.Token);
+        return await _incrementer.IncrementAsync(used, call.Token).ConfigureAwait(false);
     }
 
-    private static List<RecipientResult> Undecided(
-        IEnumerable<(string Recipient, ItemKey? Key)> targets, LookupStatus status) =>
-        [.. targets.Select(t => new RecipientResult(
-            t.Recipient, t.Key, t.Key is null ? LookupStatus.InvalidAddress : status, Decision: null))];
+    /// <summary>Every recipient, undecided: the lookup did not happen, so the message is stored for the delivery step.</summary>
+    private static List<RecipientResult> Undecided(ReceivedMessage message, LookupStatus status) =>
+        [.. message.Recipients.Select(r => new RecipientResult(r, KeyOf(r), KeyOf(r) is null ? LookupStatus.InvalidAddress : status, Decision: null))];
+
+    private static ItemKey? KeyOf(string recipient) =>
+        RecipientNormalizer.TryNormalize(recipient, SubAddressSeparators.Default, out var lookup) ? lookup.Key : null;
 }

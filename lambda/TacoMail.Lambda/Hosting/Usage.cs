@@ -18,7 +18,9 @@ internal static class Usage
             Handlers: {string.Join(", ", catalog.Names)}{EchoNote(catalog)}
 
             Configuration comes from the same environment variables as in AWS (TACOMAIL_TABLE,
-            TACOMAIL_BOUNCE_SENDER, TACOMAIL_MAIL_BUCKET, AWS_REGION, AWS_ENDPOINT_URL_*).
+            TACOMAIL_MAIL_BUCKET, AWS_REGION, AWS_ENDPOINT_URL_*). The routing settings (bounce_sender,
+            feedback_address, subaddress_separators, bounce_policy, spam_policy) are read from the
+            table's settings item, which 'tacomail apply' writes from aliases/tacomail.yaml.
             Exit codes: 0 success, 1 error.
 
             """;

@@ -24,12 +24,15 @@ internal sealed record DispositionLogEntry
 
     public required IReadOnlyList<RecipientLogEntry> Recipients { get; init; }
 
-    /// <summary><c>CONTINUE</c> or <c>STOP_RULE_SET</c>, as answered.</summary>
+    /// <summary><c>CONTINUE</c> or <c>STOP_RULE</c>, as answered.</summary>
     public required string Disposition { get; init; }
 
     public required long DurationMs { get; init; }
 
     public BounceLogEntry? Bounce { get; init; }
+
+    /// <summary><c>declared</c> (the table's settings item), or why the safe defaults were used instead.</summary>
+    public string? Settings { get; init; }
 
     public required IReadOnlyList<string> Errors { get; init; }
 }

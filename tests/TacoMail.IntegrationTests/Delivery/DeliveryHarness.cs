@@ -11,6 +11,8 @@ using TacoMail.Lambda.Ses;
 using TacoMail.Reconciler.Table;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Routing;
+using TacoMail.Schema.Settings;
 using TacoMail.Testing.S3;
 using LambdaClientFactory = TacoMail.Lambda.Configuration.DynamoDbClientFactory;
 
@@ -24,6 +26,7 @@ namespace TacoMail.IntegrationTests.Delivery;
 internal sealed class DeliveryHarness : IAsyncDisposable
 {
     public const string BounceSender = "mailer-daemon@example.com";
+    public const string FeedbackAddress = "feedback@example.com";
     public const string Region = S3ServerFixture.Region;
 
     private readonly S3ServerFixture _s3;
@@ -58,9 +61,16 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         Bucket = Bucket,
         IncomingPrefix = LambdaSettings.DefaultIncomingPrefix,
         MailboxPrefix = LambdaSettings.DefaultMailboxPrefix,
-        BounceSender = BounceSender,
         TemporaryDirectory = _temporary.Path,
     };
+
+    /// <summary>The declared settings the harness writes to the table, as tacomail apply would.</summary>
+    public static RoutingSettings Settings { get; } =
+        new(BounceSender, FeedbackAddress, SubAddressSeparators.Default, MessagePolicy.Default);
+
+    /// <summary>Writes the settings item, as <c>tacomail apply</c> does from tacomail.yaml.</summary>
+    public Task PutSettingsAsync(RoutingSettings settings) =>
+        Dynamo.PutItemAsync(Table, SettingsItemCodec.Encode(new DeclaredSettings(settings, SafetyThresholds.Default)), TestContext.Current.CancellationToken);
 
     public static async Task<DeliveryHarness> CreateAsync(
         DynamoDbLocalFixture dynamo, S3ServerFixture s3, Func<SesCall, SesAnswer>? answer = null)
@@ -68,6 +78,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         var harness = new DeliveryHarness(dynamo, s3, RecordingSesServer.Start(answer));
         await new TableInitializer().EnsureTableAsync(harness.Dynamo, harness.Table, TestContext.Current.CancellationToken);
         harness.Bucket = await s3.CreateBucketAsync("delivery", TestContext.Current.CancellationToken);
+        await harness.PutSettingsAsync(Settings);
         return harness;
     }
 
@@ -139,7 +150,6 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     public IReadOnlyDictionary<string, string> ProcessEnvironment() => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["TACOMAIL_TABLE"] = Table,
-        ["TACOMAIL_BOUNCE_SENDER"] = BounceSender,
         ["TACOMAIL_MAIL_BUCKET"] = Bucket,
         ["AWS_REGION"] = Region,
         ["AWS_ACCESS_KEY_ID"] = S3ServerFixture.AccessKey,

@@ -8,6 +8,8 @@ using TacoMail.Lambda.Tests.Runtime;
 using TacoMail.Reconciler.Table;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Routing;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.IntegrationTests.Lambda;
 
@@ -30,6 +32,11 @@ public sealed class BootstrapProcessTests(DynamoDbLocalFixture dynamo) : IAsyncL
             var record = new AliasRecord(new ItemKey("example.com", local), "me@gmail.com", state, $"id-{local}", 1_700_000_000, 1_700_000_000, 5);
             await dynamo.Client.PutItemAsync(_table, AliasItemCodec.Encode(record), TestContext.Current.CancellationToken);
         }
+
+        // The settings item tacomail apply writes: the bounce sender comes from it, not from the environment.
+        var settings = new RoutingSettings("mailer-daemon@example.com", null, SubAddressSeparators.Default, MessagePolicy.Default);
+        await dynamo.Client.PutItemAsync(
+            _table, SettingsItemCodec.Encode(new DeclaredSettings(settings, SafetyThresholds.Default)), TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -92,7 +99,6 @@ public sealed class BootstrapProcessTests(DynamoDbLocalFixture dynamo) : IAsyncL
         ["AWS_LAMBDA_RUNTIME_API"] = _emulator.Address,
         ["_HANDLER"] = "disposition",
         ["TACOMAIL_TABLE"] = _table,
-        ["TACOMAIL_BOUNCE_SENDER"] = "mailer-daemon@example.com",
         ["AWS_REGION"] = "us-east-1",
         ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.Endpoint.ToString(),
         ["AWS_ENDPOINT_URL_SES"] = sesEndpoint,
@@ -108,7 +114,7 @@ public sealed class BootstrapProcessTests(DynamoDbLocalFixture dynamo) : IAsyncL
         _process = LambdaProcess.Start(bootstrap, Environment());
 
         (await _emulator.WaitForOutcomeAsync("deliver", Timeout)).BodyText.ShouldBe("""{"disposition":"CONTINUE"}""");
-        (await _emulator.WaitForOutcomeAsync("bounce-suppressed", Timeout)).BodyText.ShouldBe("""{"disposition":"STOP_RULE_SET"}""");
+        (await _emulator.WaitForOutcomeAsync("bounce-suppressed", Timeout)).BodyText.ShouldBe("""{"disposition":"STOP_RULE"}""");
         var shop = await dynamo.Client.GetItemAsync(
             new GetItemRequest { TableName = _table, Key = ItemKeyCodec.Encode(new ItemKey("example.com", "shop")), ConsistentRead = true },
             TestContext.Current.CancellationToken);

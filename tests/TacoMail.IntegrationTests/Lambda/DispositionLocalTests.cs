@@ -12,6 +12,8 @@ using TacoMail.Lambda.Runtime;
 using TacoMail.Reconciler.Table;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Routing;
+using TacoMail.Schema.Settings;
 using TacoMail.Schema.Table;
 using LambdaClientFactory = TacoMail.Lambda.Configuration.DynamoDbClientFactory;
 
@@ -21,7 +23,7 @@ namespace TacoMail.IntegrationTests.Lambda;
 public sealed class DispositionLocalTests(DynamoDbLocalFixture fixture) : IAsyncLifetime
 {
     private const string Continue = """{"disposition":"CONTINUE"}""";
-    private const string Stop = """{"disposition":"STOP_RULE_SET"}""";
+    private const string Stop = """{"disposition":"STOP_RULE"}""";
     private const long InitialUseCount = 7;
 
     private readonly string _table = DynamoDbLocalFixture.NewTableName("disposition");
@@ -35,6 +37,9 @@ public sealed class DispositionLocalTests(DynamoDbLocalFixture fixture) : IAsync
     {
         _client = ClientFor(fixture.Endpoint);
         await new TableInitializer().EnsureTableAsync(Client, _table, TestContext.Current.CancellationToken);
+        var declared = new RoutingSettings("mailer-daemon@example.com", "mailer-daemon@example.com", SubAddressSeparators.Default, MessagePolicy.Default);
+        await Client.PutItemAsync(
+            _table, SettingsItemCodec.Encode(new DeclaredSettings(declared, SafetyThresholds.Default)), TestContext.Current.CancellationToken);
         foreach (var (address, state) in new[]
         {
             ("shop@example.com", AliasState.Active),
@@ -145,7 +150,7 @@ public sealed class DispositionLocalTests(DynamoDbLocalFixture fixture) : IAsync
 
     private static AmazonDynamoDBClient ClientFor(Uri endpoint)
     {
-        var settings = new LambdaSettings { TableName = "unused", BounceSender = "b@example.com", DynamoDbEndpoint = endpoint };
+        var settings = new LambdaSettings { TableName = "unused", DynamoDbEndpoint = endpoint };
         var credentials = new BasicAWSCredentials(TacoMail.Reconciler.Table.DynamoDbClientFactory.LocalCredential, TacoMail.Reconciler.Table.DynamoDbClientFactory.LocalCredential);
         return new AmazonDynamoDBClient(credentials, LambdaClientFactory.CreateConfig(settings));
     }
@@ -174,7 +179,7 @@ public sealed class DispositionLocalTests(DynamoDbLocalFixture fixture) : IAsync
 
     private async Task<string> InvokeAsync(IAmazonDynamoDB client, string json, TimeSpan timeLeft)
     {
-        var settings = new LambdaSettings { TableName = _table, BounceSender = "mailer-daemon@example.com" };
+        var settings = new LambdaSettings { TableName = _table };
         var handler = DispositionFunction.Create(settings, client, _ses, TimeProvider.System, _log);
         using var request = new MemoryStream(Encoding.UTF8.GetBytes(json));
         var context = new InvocationContext("it-request", DateTimeOffset.UtcNow + timeLeft, FunctionArn: null);

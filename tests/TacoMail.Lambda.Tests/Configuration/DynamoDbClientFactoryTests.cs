@@ -5,7 +5,7 @@ namespace TacoMail.Lambda.Tests.Configuration;
 
 public sealed class DynamoDbClientFactoryTests
 {
-    private static readonly LambdaSettings Settings = new() { TableName = "aliases", BounceSender = "b@example.com" };
+    private static readonly LambdaSettings Settings = new() { TableName = "aliases" };
 
     [Fact]
     public void CreateConfig_Endpoint_SetsServiceUrlAndSigningRegion()

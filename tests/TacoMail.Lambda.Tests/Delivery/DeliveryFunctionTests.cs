@@ -12,7 +12,6 @@ public sealed class DeliveryFunctionTests
     private static readonly (string, string)[] Complete =
     [
         ("TACOMAIL_TABLE", "aliases"),
-        ("TACOMAIL_BOUNCE_SENDER", "mailer-daemon@example.com"),
         ("TACOMAIL_MAIL_BUCKET", "mail-bucket"),
         ("AWS_REGION", "eu-west-1"),
     ];

@@ -6,6 +6,8 @@ using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Tests.Disposition;
 using TacoMail.Lambda.Tests.Logging;
 using TacoMail.Schema.Model;
+using TacoMail.Schema.Records;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Lambda.Tests.Delivery;
 
@@ -25,7 +27,6 @@ internal sealed class DeliveryHarness : IDisposable
             Bucket = "mail",
             IncomingPrefix = "incoming/",
             MailboxPrefix = "mailbox/",
-            BounceSender = "mailer-daemon@example.com",
             TemporaryDirectory = _temporary,
         };
     }
@@ -46,6 +47,9 @@ internal sealed class DeliveryHarness : IDisposable
 
     public DeliveryOptions Options { get; set; }
 
+    /// <summary>The settings item in the table at invocation; null for none.</summary>
+    public RoutingSettings? Settings { get; set; } = DispositionHarness.DefaultSettings;
+
     public JsonElement LastLog => JsonDocument.Parse(Log.Lines[^1]).RootElement;
 
     public void Alias(string address, string destination = Destination, AliasState state = AliasState.Active) =>
@@ -59,6 +63,11 @@ internal sealed class DeliveryHarness : IDisposable
 
     public async Task<JsonElement> InvokeJsonAsync(string json)
     {
+        if (Settings is { } settings)
+        {
+            Dynamo.Put(SettingsItemCodec.Encode(new DeclaredSettings(settings, SafetyThresholds.Default)));
+        }
+
         var handler = DeliveryFunction.Create(Options, Dynamo, Store, Sender, Bounces, Time, Log);
         using var request = new MemoryStream(Encoding.UTF8.GetBytes(json));
         var context = new InvocationContext("request-1", Time.GetUtcNow().AddMinutes(2), FunctionArn: null);

@@ -13,30 +13,27 @@ public sealed class HeaderBlockReaderTests
         var block = await ReadAsync(message);
 
         Encoding.ASCII.GetString(block.Bytes).ShouldBe("Subject: a\r\nTo: b@c\r\n");
-        block.BodyOffset.ShouldBe(21);
-        block.HasSeparator.ShouldBeTrue();
-        block.NewLine.ShouldBe("\r\n");
+        block.BodyOffset.ShouldBe(23);
+        Encoding.ASCII.GetString(message.AsSpan((int)block.BodyOffset)).ShouldBe("body\r\n");
     }
 
     [Fact]
-    public async Task ReadAsync_LfMessage_KeepsLfAsTheNewLine()
+    public async Task ReadAsync_LfMessage_BodyStartsAfterTheLfBlankLine()
     {
         var block = await ReadAsync(Encoding.ASCII.GetBytes("Subject: a\n\nbody\n"));
 
         Encoding.ASCII.GetString(block.Bytes).ShouldBe("Subject: a\n");
-        block.BodyOffset.ShouldBe(11);
-        block.NewLine.ShouldBe("\n");
+        block.BodyOffset.ShouldBe(12);
     }
 
     [Fact]
-    public async Task ReadAsync_HeadersOnlyWithoutFinalNewLine_AddsTheNewLineAndNoSeparator()
+    public async Task ReadAsync_HeadersOnlyWithoutFinalNewLine_IsAllHeaderAndNoBody()
     {
         var message = Encoding.ASCII.GetBytes("Subject: a\r\nTo: b@c");
 
         var block = await ReadAsync(message);
 
-        Encoding.ASCII.GetString(block.Bytes).ShouldBe("Subject: a\r\nTo: b@c\r\n");
-        block.HasSeparator.ShouldBeFalse();
+        Encoding.ASCII.GetString(block.Bytes).ShouldBe("Subject: a\r\nTo: b@c");
         block.BodyOffset.ShouldBe(message.Length);
     }
 
@@ -46,7 +43,7 @@ public sealed class HeaderBlockReaderTests
         var block = await ReadAsync(Encoding.ASCII.GetBytes("\r\nbody"));
 
         block.Bytes.ShouldBeEmpty();
-        block.BodyOffset.ShouldBe(0);
+        block.BodyOffset.ShouldBe(2);
     }
 
     [Fact]

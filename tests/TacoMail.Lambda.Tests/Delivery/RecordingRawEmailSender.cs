@@ -27,7 +27,7 @@ internal sealed class RecordingRawEmailSender : IRawEmailSender
         await email.Message.WriteToAsync(buffer, cancellationToken);
         lock (_sent)
         {
-            _sent.Add(new RecordedEmail(email.From, email.To, buffer.ToArray()));
+            _sent.Add(new RecordedEmail(email.From, email.To, buffer.ToArray(), email.FeedbackAddress));
             switch (Script.GetValueOrDefault(email.To))
             {
                 case Exception exception:

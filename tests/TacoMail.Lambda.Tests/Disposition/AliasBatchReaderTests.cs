@@ -2,6 +2,8 @@ using Microsoft.Extensions.Time.Testing;
 using TacoMail.Lambda.Disposition;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Routing;
+using TacoMail.Schema.Settings;
 using TacoMail.Schema.Table;
 using static TacoMail.Lambda.Tests.Disposition.TestAliases;
 
@@ -24,8 +26,8 @@ public sealed class AliasBatchReaderTests : IDisposable
     {
         _dynamo.Put(Alias("shop@example.com", AliasState.Active));
 
-        var found = await _reader.ReadAsync(
-            [Key("shop@example.com"), Key("shop@example.com"), Key("nobody@example.com")], TestContext.Current.CancellationToken);
+        var found = (await _reader.ReadAsync(
+            [Key("shop@example.com"), Key("shop@example.com"), Key("nobody@example.com")], withSettings: false, TestContext.Current.CancellationToken)).Aliases;
 
         var request = _dynamo.BatchGets.ShouldHaveSingleItem();
         request.RequestItems["aliases"].Keys.Count.ShouldBe(2);
@@ -34,9 +36,9 @@ public sealed class AliasBatchReaderTests : IDisposable
     }
 
     [Fact]
-    public async Task ReadAsync_Request_ProjectsOnlyWhatTheDecoderNeeds()
+    public async Task ReadAsync_Request_ProjectsOnlyWhatTheDecodersNeed()
     {
-        await _reader.ReadAsync([Key("shop@example.com")], TestContext.Current.CancellationToken);
+        await _reader.ReadAsync([Key("shop@example.com")], withSettings: false, TestContext.Current.CancellationToken);
 
         var keys = _dynamo.BatchGets.ShouldHaveSingleItem().RequestItems["aliases"];
         keys.ConsistentRead.ShouldNotBe(true);
@@ -44,6 +46,7 @@ public sealed class AliasBatchReaderTests : IDisposable
             [
                 TableContract.SubDomain, TableContract.AliasAddress, TableContract.ActiveAlias, TableContract.IgnoreAlias,
                 TableContract.Destination, TableContract.Identifier, TableContract.CreatedDatetime, TableContract.ModifiedDatetime,
+                .. SettingsItemCodec.AttributeNames,
             ],
             ignoreOrder: true);
         keys.ProjectionExpression.Split(", ").ShouldBe(keys.ExpressionAttributeNames.Keys, ignoreOrder: true);
@@ -55,7 +58,7 @@ public sealed class AliasBatchReaderTests : IDisposable
         var record = Alias("shop@example.com", AliasState.Paused);
         _dynamo.Put(record);
 
-        var found = await _reader.ReadAsync([record.Key], TestContext.Current.CancellationToken);
+        var found = (await _reader.ReadAsync([record.Key], withSettings: false, TestContext.Current.CancellationToken)).Aliases;
 
         // use_count is not projected, so the decoder sees 0 and notes it as missing.
         found[record.Key].Record!.ShouldBe(record with { UseCount = 0, LegacyTraits = found[record.Key].Record!.LegacyTraits });
@@ -67,7 +70,7 @@ public sealed class AliasBatchReaderTests : IDisposable
     {
         var keys = Enumerable.Range(0, 150).Select(i => new ItemKey("example.com", $"a{i}")).ToList();
 
-        await _reader.ReadAsync(keys, TestContext.Current.CancellationToken);
+        await _reader.ReadAsync(keys, withSettings: false, TestContext.Current.CancellationToken);
 
         _dynamo.BatchGets.Select(r => r.RequestItems["aliases"].Keys.Count).ShouldBe([100, 50]);
     }
@@ -79,16 +82,31 @@ public sealed class AliasBatchReaderTests : IDisposable
         item[TableContract.ActiveAlias] = new Amazon.DynamoDBv2.Model.AttributeValue { S = "maybe" };
         _dynamo.Put(item);
 
-        var found = await _reader.ReadAsync([Key("broken@example.com")], TestContext.Current.CancellationToken);
+        var found = (await _reader.ReadAsync([Key("broken@example.com")], withSettings: false, TestContext.Current.CancellationToken)).Aliases;
 
         found[Key("broken@example.com")].Record.ShouldBeNull();
         found[Key("broken@example.com")].UnreadableReason.ShouldBe("item (example.com, broken): attribute 'active_alias' is not a boolean");
     }
 
     [Fact]
+    public async Task ReadAsync_WithSettings_ReadsTheSettingsItemInTheSameRequest()
+    {
+        var declared = new DeclaredSettings(
+            new RoutingSettings("b@example.com", "f@example.com", SubAddressSeparators.Default, MessagePolicy.Default), SafetyThresholds.Default);
+        _dynamo.Put(SettingsItemCodec.Encode(declared));
+        _dynamo.Put(Alias("shop@example.com", AliasState.Active));
+
+        var found = await _reader.ReadAsync([Key("shop@example.com")], withSettings: true, TestContext.Current.CancellationToken);
+
+        _dynamo.BatchGets.ShouldHaveSingleItem().RequestItems["aliases"].Keys.Count.ShouldBe(2);
+        found.Settings!.Record.ShouldBe(declared);
+        found.Aliases.Keys.ShouldBe([Key("shop@example.com")]);
+    }
+
+    [Fact]
     public async Task ReadAsync_NoKeys_NoRequest()
     {
-        (await _reader.ReadAsync([], TestContext.Current.CancellationToken)).ShouldBeEmpty();
+        (await _reader.ReadAsync([], withSettings: false, TestContext.Current.CancellationToken)).Aliases.ShouldBeEmpty();
 
         _dynamo.BatchGets.ShouldBeEmpty();
     }

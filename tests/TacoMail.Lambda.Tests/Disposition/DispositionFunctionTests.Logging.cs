@@ -12,7 +12,7 @@ public sealed partial class DispositionFunctionTests
 
         var entry = _harness.LogEntry;
         entry.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["level", "messageId", "requestId", "senderDomain", "verdicts", "recipients", "disposition", "durationMs", "bounce", "errors"]);
+            ["level", "messageId", "requestId", "senderDomain", "verdicts", "recipients", "disposition", "durationMs", "bounce", "settings", "errors"]);
         entry.GetProperty("level").GetString().ShouldBe("info");
         entry.GetProperty("messageId").GetString().ShouldBe(TestEvent.MessageId);
         entry.GetProperty("requestId").GetString().ShouldBe(DispositionHarness.RequestId);

@@ -1,6 +1,7 @@
 using TacoMail.Lambda.Tests.Events;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Routing;
+using TacoMail.Schema.Table;
 using static TacoMail.Lambda.Tests.Disposition.TestAliases;
 
 namespace TacoMail.Lambda.Tests.Disposition;
@@ -8,7 +9,7 @@ namespace TacoMail.Lambda.Tests.Disposition;
 public sealed partial class DispositionFunctionTests
 {
     private const string Continue = """{"disposition":"CONTINUE"}""";
-    private const string Stop = """{"disposition":"STOP_RULE_SET"}""";
+    private const string Stop = """{"disposition":"STOP_RULE"}""";
 
     private readonly DispositionHarness _harness = new();
 
@@ -113,11 +114,13 @@ public sealed partial class DispositionFunctionTests
     [InlineData("no-at-sign")]
     [InlineData("+tag@example.com")]
     [InlineData("lock@tacomail-config")]
-    public async Task Invoke_InvalidAddress_IsBouncedWithoutLookup(string recipient)
+    public async Task Invoke_InvalidAddress_IsBouncedWithoutAliasLookup(string recipient)
     {
         (await _harness.InvokeAsync(TestEvent.To(recipient))).ShouldBe(Stop);
 
-        _harness.Dynamo.BatchGets.ShouldBeEmpty();
+        // Only the settings item is read: the bounce sender and policy come from it.
+        _harness.Dynamo.BatchGets.ShouldHaveSingleItem().RequestItems["aliases"].Keys.ShouldHaveSingleItem()
+            [TableContract.AliasAddress].S.ShouldBe(TableContract.ConfigSettingsKey);
         var logged = _harness.LogEntry.GetProperty("recipients")[0];
         logged.GetProperty("lookup").GetString().ShouldBe("invalid-address");
         logged.GetProperty("outcome").GetString().ShouldBe("bounce");

@@ -5,6 +5,9 @@ using TacoMail.Lambda.Configuration;
 using TacoMail.Lambda.Disposition;
 using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Tests.Logging;
+using TacoMail.Schema.Records;
+using TacoMail.Schema.Routing;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Lambda.Tests.Disposition;
 
@@ -13,11 +16,11 @@ internal sealed class DispositionHarness
 {
     public const string RequestId = "request-1";
 
-    public static LambdaSettings DefaultSettings { get; } = new()
-    {
-        TableName = "aliases",
-        BounceSender = "mailer-daemon@example.com",
-    };
+    public static LambdaSettings Function { get; } = new() { TableName = "aliases" };
+
+    /// <summary>The declared settings the tests start from, as tacomail apply would write them.</summary>
+    public static RoutingSettings DefaultSettings { get; } = new(
+        "mailer-daemon@example.com", "mailer-daemon@example.com", SubAddressSeparators.Default, MessagePolicy.Default);
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2024, 3, 14, 9, 27, 0, TimeSpan.Zero));
 
@@ -27,7 +30,8 @@ internal sealed class DispositionHarness
 
     public CapturingLogSink Log { get; } = new();
 
-    public LambdaSettings Settings { get; set; } = DefaultSettings;
+    /// <summary>The settings item in the table at invocation; null for none.</summary>
+    public RoutingSettings? Settings { get; set; } = DefaultSettings;
 
     /// <summary>Time from the invocation to its deadline.</summary>
     public TimeSpan TimeLeft { get; set; } = TimeSpan.FromSeconds(30);
@@ -38,7 +42,12 @@ internal sealed class DispositionHarness
 
     public async Task<string> InvokeAsync(byte[] body)
     {
-        var handler = DispositionFunction.Create(Settings, Dynamo, Ses, Time, Log);
+        if (Settings is { } settings)
+        {
+            Dynamo.Put(SettingsItemCodec.Encode(new DeclaredSettings(settings, SafetyThresholds.Default)));
+        }
+
+        var handler = DispositionFunction.Create(Function, Dynamo, Ses, Time, Log);
         using var request = new MemoryStream(body);
         var context = new InvocationContext(RequestId, Time.GetUtcNow() + TimeLeft, FunctionArn: null);
         await using var response = await handler(request, context, CancellationToken.None);

@@ -101,7 +101,7 @@ public sealed class SesEventJsonTests
 
     [Theory]
     [InlineData(DispositionResponse.Continue, """{"disposition":"CONTINUE"}""")]
-    [InlineData(DispositionResponse.StopRuleSet, """{"disposition":"STOP_RULE_SET"}""")]
+    [InlineData(DispositionResponse.StopRule, """{"disposition":"STOP_RULE"}""")]
     public void DispositionResponse_SerializesExactly(string disposition, string expected) =>
         Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(
             new DispositionResponse(disposition), SesEventJsonContext.Default.DispositionResponse)).ShouldBe(expected);

@@ -57,5 +57,12 @@ internal sealed class TestEvent
         return this;
     }
 
+    /// <summary>Adds a header field to <c>mail.headers</c>.</summary>
+    public TestEvent WithHeader(string name, string value)
+    {
+        Mail["headers"]!.AsArray().Add(new JsonObject { ["name"] = name, ["value"] = value });
+        return this;
+    }
+
     public string ToJson() => _root.ToJsonString();
 }

@@ -27,7 +27,7 @@ public sealed class LogLineWriterTests
 
         sink.Lines.ShouldHaveSingleItem().ShouldBe(
             """
-            {"level":"info","messageId":"m-1","requestId":"r-1","senderDomain":"sender.test","verdicts":{"spam":"PASS","virus":"PASS","spf":"PASS","dkim":"FAIL","dmarc":"MISSING"},"recipients":[{"recipient":"Shop+Ünïcode@example.com","alias":"shop@example.com","lookup":"found","outcome":"deliver","reason":"active"}],"disposition":"CONTINUE","durationMs":12,"bounce":null,"errors":["line\nbreak \"quoted\""]}
+            {"level":"info","messageId":"m-1","requestId":"r-1","senderDomain":"sender.test","verdicts":{"spam":"PASS","virus":"PASS","spf":"PASS","dkim":"FAIL","dmarc":"MISSING"},"recipients":[{"recipient":"Shop+Ünïcode@example.com","alias":"shop@example.com","lookup":"found","outcome":"deliver","reason":"active"}],"disposition":"CONTINUE","durationMs":12,"bounce":null,"settings":null,"errors":["line\nbreak \"quoted\""]}
             """);
     }
 }

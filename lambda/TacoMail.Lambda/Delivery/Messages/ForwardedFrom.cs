@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MimeKit;
 
@@ -42,23 +43,38 @@ internal static class ForwardedFrom
 
         if (name.Length > MaxNameLength)
         {
-            name = name[..MaxNameLength].TrimEnd();
+            // Whole text elements only: a cut never splits a surrogate pair or a combined character.
+            var info = new StringInfo(name);
+            var elements = 0;
+            var length = 0;
+            while (elements < info.LengthInTextElements
+                && length + StringInfo.GetNextTextElementLength(name, length) <= MaxNameLength)
+            {
+                length += StringInfo.GetNextTextElementLength(name, length);
+                elements++;
+            }
+
+            name = name[..length].TrimEnd();
         }
 
         return name + Suffix;
     }
 
-    /// <summary>A complete <c>From:</c> field for <paramref name="aliasAddress"/>, encoded, with <paramref name="newLine"/>.</summary>
-    public static byte[] Field(string displayName, string aliasAddress, string newLine)
+    /// <summary>A complete <c>From:</c> field for <paramref name="aliasAddress"/>, encoded, ending in CRLF.</summary>
+    public static byte[] Field(string displayName, string aliasAddress)
     {
         var options = FormatOptions.Default.Clone();
-        options.NewLineFormat = newLine == "\n" ? NewLineFormat.Unix : NewLineFormat.Dos;
+        options.NewLineFormat = NewLineFormat.Dos;
         options.International = false;
         var mailbox = new MailboxAddress(displayName, aliasAddress);
-        return Encoding.ASCII.GetBytes($"From: {mailbox.ToString(options, encode: true)}{newLine}");
+        return Encoding.ASCII.GetBytes($"From: {mailbox.ToString(options, encode: true)}\r\n");
     }
 
-    /// <summary>Control characters and runs of white space become single spaces.</summary>
+    /// <summary>
+    /// Control characters and runs of white space become single spaces; format characters (bidi
+    /// overrides and isolates, zero-width characters) go, so a name cannot reorder or hide what
+    /// the inbox shows next to the alias.
+    /// </summary>
     private static string Clean(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -69,6 +85,11 @@ internal static class ForwardedFrom
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
             builder.Append(char.IsWhiteSpace(c) || char.IsControl(c) ? ' ' : c);
         }
 

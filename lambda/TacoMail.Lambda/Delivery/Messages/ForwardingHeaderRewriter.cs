@@ -3,18 +3,22 @@ using System.Text;
 namespace TacoMail.Lambda.Delivery.Messages;
 
 /// <summary>
-/// Writes the header block of a forward from the received one: fields kept are copied byte for
-/// byte in their order; <see cref="HeaderRules"/> drops signatures, envelope fields and repeats;
-/// the From becomes the alias (<see cref="ForwardedFrom"/>) with a Reply-To to the original From
-/// unless the message has a Reply-To; <c>X-TacoMail-Alias</c> names the alias last.
+/// Writes the header block of a forward from the received one, blank line included: fields kept
+/// are copied in their order with CRLF line ends (<see cref="HeaderFieldParser"/>) and folded
+/// where a line is too long (<see cref="HeaderFolding"/>); <see cref="HeaderRules"/> drops
+/// signatures, envelope fields and repeats; the From becomes the alias
+/// (<see cref="ForwardedFrom"/>) with a Reply-To to the original From unless the message has a
+/// Reply-To; earlier <c>X-TacoMail-Alias</c> fields stay (the loop trace) and one more names the
+/// alias last.
 /// </summary>
 internal static class ForwardingHeaderRewriter
 {
+    public const string NewLine = "\r\n";
+
     /// <param name="fields">The received fields, in order.</param>
     /// <param name="aliasAddress">The alias the message is forwarded for (the new From address).</param>
     /// <param name="envelopeSender">SES's envelope sender, for a message without a usable From.</param>
-    /// <param name="newLine">The line ending of added fields (the message's own).</param>
-    public static byte[] Rewrite(IReadOnlyList<HeaderField> fields, string aliasAddress, string? envelopeSender, string newLine)
+    public static byte[] Rewrite(IReadOnlyList<HeaderField> fields, string aliasAddress, string? envelopeSender)
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentException.ThrowIfNullOrEmpty(aliasAddress);
@@ -36,7 +40,7 @@ internal static class ForwardingHeaderRewriter
             {
                 if (!fromWritten)
                 {
-                    WriteFrom(output, fromMailbox, originalFrom, envelopeSender, needsReplyTo, aliasAddress, newLine);
+                    WriteFrom(output, fromMailbox, originalFrom, envelopeSender, needsReplyTo, aliasAddress);
                     fromWritten = true;
                 }
 
@@ -45,16 +49,16 @@ internal static class ForwardingHeaderRewriter
 
             if (HeaderRules.IsRepeatable(field) || seen.Add(field.Name))
             {
-                output.Write(field.Raw);
+                output.Write(HeaderFolding.Fold(field.Raw, field.ValueOffset));
             }
         }
 
         if (!fromWritten)
         {
-            WriteFrom(output, null, null, envelopeSender, needsReplyTo, aliasAddress, newLine);
+            WriteFrom(output, null, null, envelopeSender, needsReplyTo, aliasAddress);
         }
 
-        Write(output, $"{HeaderRules.AliasHeader}: {aliasAddress}{newLine}");
+        Write(output, $"{HeaderRules.AliasHeader}: {aliasAddress}{NewLine}{NewLine}");
         return output.ToArray();
     }
 
@@ -64,11 +68,10 @@ internal static class ForwardingHeaderRewriter
         HeaderField? originalFrom,
         string? envelopeSender,
         bool needsReplyTo,
-        string aliasAddress,
-        string newLine)
+        string aliasAddress)
     {
         var envelope = ForwardedFrom.EnvelopeMailbox(envelopeSender);
-        output.Write(ForwardedFrom.Field(ForwardedFrom.DisplayName(fromMailbox ?? envelope), aliasAddress, newLine));
+        output.Write(ForwardedFrom.Field(ForwardedFrom.DisplayName(fromMailbox ?? envelope), aliasAddress));
         if (!needsReplyTo)
         {
             return;
@@ -77,12 +80,12 @@ internal static class ForwardingHeaderRewriter
         if (fromMailbox is not null && originalFrom is not null)
         {
             // The original From as written: its encoding and every address in it survive.
-            Write(output, $"{HeaderRules.ReplyTo}:");
-            output.Write(originalFrom.Value);
+            var replyTo = Encoding.ASCII.GetBytes($"{HeaderRules.ReplyTo}:");
+            output.Write(HeaderFolding.Fold([.. replyTo, .. originalFrom.Value], replyTo.Length));
         }
         else if (envelope is not null)
         {
-            Write(output, $"{HeaderRules.ReplyTo}: {envelope.Address}{newLine}");
+            Write(output, $"{HeaderRules.ReplyTo}: {envelope.Address}{NewLine}");
         }
     }
 

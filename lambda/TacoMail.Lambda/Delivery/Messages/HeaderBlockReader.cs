@@ -21,15 +21,14 @@ internal static class HeaderBlockReader
         var blank = FindBlankLine(data);
         if (blank >= 0 && blank <= maxHeaderBytes)
         {
-            return new HeaderBlock(data[..blank].ToArray(), blank, true, NewLineAt(data, blank));
+            var separator = data[blank] == '\r' ? 2 : 1;
+            return new HeaderBlock(data[..blank].ToArray(), blank + separator);
         }
 
         if (read < buffer.Length)
         {
             // Headers only: the forward gets the missing blank line.
-            var newLine = data.IndexOf((byte)'\n') is var lf and > 0 && data[lf - 1] == '\r' ? "\r\n" : "\n";
-            var bytes = data.EndsWith("\n"u8) ? data.ToArray() : [.. data, .. System.Text.Encoding.ASCII.GetBytes(newLine)];
-            return new HeaderBlock(bytes, read, false, newLine);
+            return new HeaderBlock(data.ToArray(), read);
         }
 
         throw new MessageFormatException($"The header block is larger than {maxHeaderBytes} bytes.");
@@ -60,6 +59,4 @@ internal static class HeaderBlockReader
         var next = data[(lf + 1)..].IndexOf((byte)'\n');
         return next < 0 ? -1 : lf + 1 + next;
     }
-
-    private static string NewLineAt(ReadOnlySpan<byte> data, int blank) => data[blank] == '\r' ? "\r\n" : "\n";
 }

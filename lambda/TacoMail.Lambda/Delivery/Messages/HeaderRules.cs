@@ -4,7 +4,7 @@ namespace TacoMail.Lambda.Delivery.Messages;
 /// Which received header fields a forward drops or keeps once. SES refuses a raw message with a
 /// repeated field ("Duplicate header 'Message-ID'", 'DKIM-Signature', 'Delivered-To',
 /// 'List-Unsubscribe', 'Content-Type', … all seen in the wild), so every field except the trace
-/// field <c>Received</c> is kept once, its first occurrence.
+/// fields <c>Received</c> and <c>X-TacoMail-Alias</c> is kept once, its first occurrence.
 /// </summary>
 internal static class HeaderRules
 {
@@ -15,14 +15,14 @@ internal static class HeaderRules
     /// <summary>
     /// Signatures the rewrite breaks (DKIM, DomainKeys, ARC), the envelope's <c>Return-Path</c>
     /// (SES sets its own), <c>Sender</c> (it would name someone other than the alias as the
-    /// sender), and fields that would steer our own sending or spoof our marker.
+    /// sender). <c>X-TacoMail-Alias</c> is kept: it is the loop trace (<see cref="LoopRule"/>).
     /// </summary>
-    private static readonly string[] DroppedNames = ["DKIM-Signature", "DomainKey-Signature", "Return-Path", "Sender", AliasHeader];
+    private static readonly string[] DroppedNames = ["DKIM-Signature", "DomainKey-Signature", "Return-Path", "Sender"];
 
     /// <summary><c>ARC-*</c> (signatures over the original From) and <c>X-SES-*</c> (SES reads them when sending: configuration set, tags, source ARNs).</summary>
     private static readonly string[] DroppedPrefixes = ["ARC-", "X-SES-"];
 
-    private static readonly string[] RepeatableNames = ["Received"];
+    private static readonly string[] RepeatableNames = ["Received", AliasHeader];
 
     public static bool IsDropped(HeaderField field)
     {

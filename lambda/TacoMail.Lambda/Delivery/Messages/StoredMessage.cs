@@ -49,21 +49,30 @@ internal sealed class StoredMessage : IAsyncDisposable
     /// <exception cref="MessageFormatException">The header block is too large to rewrite.</exception>
     public async Task<ForwardedMessage> ForwardForAsync(string aliasAddress, string? envelopeSender, CancellationToken cancellationToken)
     {
+        var (block, fields) = await HeadAsync(cancellationToken).ConfigureAwait(false);
+        var head = ForwardingHeaderRewriter.Rewrite(fields, aliasAddress, envelopeSender);
+        return new ForwardedMessage(head, Path, block.BodyOffset, Length - block.BodyOffset);
+    }
+
+    /// <summary>The values of the message's <c>X-TacoMail-Alias</c> fields: the aliases it was forwarded for before.</summary>
+    /// <exception cref="MessageFormatException">The header block is too large to read.</exception>
+    public async Task<IReadOnlyList<string>> AliasTraceAsync(CancellationToken cancellationToken)
+    {
+        var (_, fields) = await HeadAsync(cancellationToken).ConfigureAwait(false);
+        return [.. fields.Where(f => f.Is(HeaderRules.AliasHeader)).Select(f => Encoding.UTF8.GetString(f.Value).Trim())];
+    }
+
+    private async Task<(HeaderBlock Block, IReadOnlyList<HeaderField> Fields)> HeadAsync(CancellationToken cancellationToken)
+    {
         if (_block is null || _fields is null)
         {
             await using var file = new FileStream(
                 Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous);
-            _block = await HeaderBlockReader.ReadAsync(file, cancellationToken);
+            _block = await HeaderBlockReader.ReadAsync(file, cancellationToken).ConfigureAwait(false);
             _fields = HeaderFieldParser.Parse(_block.Bytes, out _);
         }
 
-        var head = ForwardingHeaderRewriter.Rewrite(_fields, aliasAddress, envelopeSender, _block.NewLine);
-        if (!_block.HasSeparator)
-        {
-            head = [.. head, .. Encoding.ASCII.GetBytes(_block.NewLine)];
-        }
-
-        return new ForwardedMessage(head, Path, _block.BodyOffset, Length - _block.BodyOffset);
+        return (_block, _fields);
     }
 
     public ValueTask DisposeAsync()

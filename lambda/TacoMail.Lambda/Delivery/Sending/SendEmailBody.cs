@@ -27,6 +27,11 @@ internal static class SendEmailBody
         writer.WriteStringValue(email.To);
         writer.WriteEndArray();
         writer.WriteEndObject();
+        if (email.FeedbackAddress is { } feedback)
+        {
+            writer.WriteString("FeedbackForwardingEmailAddress", feedback);
+        }
+
         writer.WriteStartObject("Content");
         writer.WriteStartObject("Raw");
         writer.WritePropertyName("Data");
