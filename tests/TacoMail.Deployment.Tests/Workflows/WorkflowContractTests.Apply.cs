@@ -1,3 +1,4 @@
+using TacoMail.Deployment.Tests.Template;
 using TacoMail.Deployment.Tests.Yaml;
 
 namespace TacoMail.Deployment.Tests.Workflows;
@@ -11,6 +12,27 @@ public sealed partial class WorkflowContractTests
 
         apply.ShouldContain("--lock-timeout 10m");
         apply.ShouldContain("| tee apply.log");
+    }
+
+    [Fact]
+    public void ApplyWorkflow_ApplyJob_RunsInTheEnvironmentTheApplyRoleTrusts()
+    {
+        var environment = _apply.Job("apply").Text("environment");
+
+        environment.ShouldBe("tacomail-apply");
+        CloudFormationTemplate.Load().Root.Mapping("Parameters").Mapping("ApplyEnvironment").Text("Default").ShouldBe(environment);
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Workflow_OnlyTheApplyJob_UsesAnEnvironment(string name)
+    {
+        var workflow = WorkflowFile.Load(name);
+
+        foreach (var job in workflow.JobIds)
+        {
+            (workflow.Job(job).Find("environment") != null).ShouldBe(name == "apply.yml" && job == "apply", $"{name}: job {job}");
+        }
     }
 
     [Fact]
