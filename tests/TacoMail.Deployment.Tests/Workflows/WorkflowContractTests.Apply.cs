@@ -15,6 +15,20 @@ public sealed partial class WorkflowContractTests
     }
 
     [Fact]
+    public void ApplyWorkflow_Masking_IsOnUnlessTheRepositoryVariableSaysTrue()
+    {
+        // The apply log reaches the job log, the job summary and the comment: masked like the plan comment.
+        var step = _apply.Steps("apply").Where(s => s.Find("run") is { } run && run.Text().Contains("tacomail apply", StringComparison.Ordinal)).ShouldHaveSingleItem();
+
+        step.Mapping("env").Text("SHOW_DESTINATIONS").ShouldBe("${{ vars.TACOMAIL_SHOW_DESTINATIONS }}");
+        var script = step.Text("run");
+        script.ShouldContain("mask=(--mask-destinations)");
+        script.ShouldContain("if [ \"$SHOW_DESTINATIONS\" = \"true\" ]; then\n  mask=()");
+        script.Split('\n').Where(l => l.Contains("tacomail apply", StringComparison.Ordinal)).ShouldHaveSingleItem()
+            .ShouldContain("\"${mask[@]}\"");
+    }
+
+    [Fact]
     public void ApplyWorkflow_ApplyJob_RunsInTheEnvironmentTheApplyRoleTrusts()
     {
         var environment = _apply.Job("apply").Text("environment");
