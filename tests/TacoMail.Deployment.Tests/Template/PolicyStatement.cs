@@ -9,6 +9,7 @@ namespace TacoMail.Deployment.Tests.Template;
 /// not model (<c>NotAction</c>, <c>NotResource</c>).
 /// </summary>
 internal sealed record PolicyStatement(
+    string? Sid,
     string Effect,
     IReadOnlyList<string> Actions,
     IReadOnlyList<string> Resources,
@@ -20,6 +21,7 @@ internal sealed record PolicyStatement(
     {
         ArgumentNullException.ThrowIfNull(node);
         return new PolicyStatement(
+            node.Find("Sid")?.Text(),
             node.Text("Effect"),
             node.Find("Action") is { } action ? action.Texts() : [],
             node.Find("Resource") is { } resource ? IntrinsicText.RenderAll(resource) : [],

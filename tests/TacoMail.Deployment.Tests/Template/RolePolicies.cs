@@ -25,6 +25,7 @@ internal static class RolePolicies
     public static IReadOnlyList<string> Grants(CloudFormationTemplate template, string roleId) =>
         [.. Statements(template, roleId).Where(s => s.Effect == "Allow").SelectMany(s => s.Grants).Distinct().Order(StringComparer.Ordinal)];
 
+    /// <summary>Every action some Allow statement of <paramref name="roleId"/> names.</summary>
     public static IReadOnlySet<string> Actions(CloudFormationTemplate template, string roleId) =>
-        Statements(template, roleId).SelectMany(s => s.Actions).ToHashSet(StringComparer.Ordinal);
+        Statements(template, roleId).Where(s => s.Effect == "Allow").SelectMany(s => s.Actions).ToHashSet(StringComparer.Ordinal);
 }

@@ -1,10 +1,20 @@
 using TacoMail.Deployment.Tests.Yaml;
+using TacoMail.Schema.Table;
 
 namespace TacoMail.Deployment.Tests.Template;
 
 public sealed partial class TemplateTests
 {
-    private static readonly string[] StatementKeys = ["Sid", "Effect", "Action", "Resource"];
+    private static readonly string[] StatementKeys = ["Sid", "Effect", "Action", "Resource", "Condition"];
+
+    private static readonly string[] TableItemWrites = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
+
+    private static readonly string[] FunctionRoles = ["DispositionRole", "DeliveryRole"];
+
+    private static readonly Dictionary<string, IReadOnlyList<string>> TwoDomains = new(StringComparer.Ordinal)
+    {
+        ["DomainNames"] = ["example.com", "mail.example.org"],
+    };
 
     public static TheoryData<string> Roles => new(["DispositionRole", "DeliveryRole", "PlanRole", "ApplyRole"]);
 
@@ -48,6 +58,7 @@ public sealed partial class TemplateTests
                 "s3:GetObjectTagging on " + Incoming,
                 "s3:PutObjectTagging on " + Incoming,
                 "s3:PutObject on ${MailBucket.Arn}/" + MailboxPrefix + "*",
+                "ses:SendBounce on " + SesIdentities,
                 "ses:SendEmail on " + SesIdentities,
                 "ses:SendRawEmail on " + SesIdentities,
             ],
@@ -56,11 +67,11 @@ public sealed partial class TemplateTests
 
     [Theory]
     [MemberData(nameof(Roles))]
-    public void Role_Statements_AreAllowsOfNamedActionsOnNamedResources(string roleId)
+    public void Role_Statements_AreNamedActionsOnNamedResources(string roleId)
     {
         foreach (var statement in RolePolicies.Statements(_template, roleId))
         {
-            statement.Effect.ShouldBe("Allow");
+            statement.Effect.ShouldBeOneOf("Allow", "Deny");
             statement.Keys.ShouldBeSubsetOf(StatementKeys, $"{roleId} may use only {string.Join(", ", StatementKeys)}");
             statement.Actions.ShouldNotBeEmpty();
             statement.Actions.ShouldAllBe(a => !a.Contains('*', StringComparison.Ordinal));
@@ -68,6 +79,87 @@ public sealed partial class TemplateTests
             statement.Resources.ShouldNotContain("*");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public void Role_DenyStatements_OnlyTheDispositionsConfigurationGuard(string roleId)
+    {
+        var denies = RolePolicies.Statements(_template, roleId).Where(s => s.Effect == "Deny").ToList();
+
+        denies.Count.ShouldBe(roleId == "DispositionRole" ? 1 : 0);
+    }
+
+    [Fact]
+    public void DispositionRole_ConfigurationPartition_IsDeniedToEveryItemWrite()
+    {
+        // The settings item (tacomail-config/settings) is read by the disposition, written only by apply.
+        var deny = RolePolicies.Statements(_template, "DispositionRole").Single(s => s.Effect == "Deny");
+
+        deny.Actions.ShouldBe(TableItemWrites, ignoreOrder: true);
+        deny.Resources.ShouldBe([TableArn]);
+        deny.Condition!.Keys().ShouldBe(["ForAnyValue:StringEquals"]);
+        var equals = deny.Condition!.Mapping("ForAnyValue:StringEquals");
+        equals.Keys().ShouldBe(["dynamodb:LeadingKeys"]);
+        equals.Get("dynamodb:LeadingKeys").Texts().ShouldBe([TableContract.ConfigPartition]);
+    }
+
+    [Fact]
+    public void DispositionRole_AllowedWrites_AreTheUseCountUpdateOnly()
+    {
+        var writes = RolePolicies.Actions(_template, "DispositionRole").Where(a => TableItemWrites.Contains(a));
+
+        writes.ShouldBe(["dynamodb:UpdateItem"]);
+    }
+
+    [Theory]
+    [InlineData("DispositionRole", "Bounce", "ses:SendBounce")]
+    [InlineData("DeliveryRole", "BounceOversize", "ses:SendBounce")]
+    [InlineData("DeliveryRole", "Forward", "ses:SendEmail,ses:SendRawEmail")]
+    public void FunctionRole_SesSending_OnlyFromAddressesOnTheDeclaredDomains(string roleId, string sid, string actions)
+    {
+        var statement = SesStatement(roleId, sid);
+
+        statement.Actions.ShouldBe(actions.Split(','), ignoreOrder: true);
+        statement.Resources.ShouldBe([SesIdentities]);
+        var from = statement.Condition!.Mapping("StringLike").Get("ses:FromAddress");
+        IntrinsicEvaluator.EvaluateList(from, TwoDomains).ShouldBe(["*@example.com", "*@mail.example.org"]);
+    }
+
+    [Fact]
+    public void FunctionRoles_EverySesStatement_HasTheFromAddressCondition()
+    {
+        var ses = FunctionRoles
+            .SelectMany(r => RolePolicies.Statements(_template, r))
+            .Where(s => s.Actions.Any(a => a.StartsWith("ses:", StringComparison.Ordinal)))
+            .ToList();
+
+        ses.Count.ShouldBe(3);
+        ses.ShouldAllBe(s => s.Condition != null && s.Condition.Find("StringLike") != null && s.Condition.Find("StringLike")!.Find("ses:FromAddress") != null);
+    }
+
+    [Fact]
+    public void DeliveryRole_Forward_FeedbackAddressOnTheDeclaredDomainsWhenGiven()
+    {
+        // FeedbackForwardingEmailAddress (feedback_address) is optional in SendEmail: IfExists.
+        var condition = SesStatement("DeliveryRole", "Forward").Condition!;
+
+        condition.Keys().ShouldBe(["StringLike", "StringLikeIfExists"], ignoreOrder: true);
+        var feedback = condition.Mapping("StringLikeIfExists");
+        feedback.Keys().ShouldBe(["ses:FeedbackAddress"]);
+        IntrinsicEvaluator.EvaluateList(feedback.Get("ses:FeedbackAddress"), TwoDomains).ShouldBe(["*@example.com", "*@mail.example.org"]);
+    }
+
+    [Fact]
+    public void FromAddressPattern_OneDomain_IsOnePattern()
+    {
+        var from = SesStatement("DispositionRole", "Bounce").Condition!.Mapping("StringLike").Get("ses:FromAddress");
+
+        IntrinsicEvaluator.EvaluateList(from, new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["DomainNames"] = ["example.com"] })
+            .ShouldBe(["*@example.com"]);
+    }
+
+    private PolicyStatement SesStatement(string roleId, string sid) =>
+        RolePolicies.Statements(_template, roleId).Single(s => s.Sid == sid);
 
     [Fact]
     public void Roles_Permissions_ComeOnlyFromTheCheckedInlinePolicies()

@@ -28,8 +28,10 @@ public sealed partial class TemplateTests
 
     [Theory]
     [MemberData(nameof(Functions))]
-    public void Function_Environment_HasEveryLambdaVariable(string functionId, string handler)
+    public void Function_Environment_HasTheTableAndBucketOnly(string functionId, string handler)
     {
+        // The mail-path settings (bounce sender, policies, separators) are in the table's settings
+        // item, written by `tacomail apply`; the stack carries no copy that could disagree with it.
         var variables = _template.Properties(functionId).Mapping("Environment").Mapping("Variables")
             .Entries().ToDictionary(e => e.Key, e => IntrinsicText.Render(e.Value), StringComparer.Ordinal);
 
@@ -37,10 +39,6 @@ public sealed partial class TemplateTests
             new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["TACOMAIL_TABLE"] = "${TableName}",
-                ["TACOMAIL_BOUNCE_SENDER"] = "${BounceSender}",
-                ["TACOMAIL_BOUNCE_POLICY"] = "${BouncePolicy}",
-                ["TACOMAIL_SPAM_POLICY"] = "${SpamPolicy}",
-                ["TACOMAIL_SUBADDRESS_SEPARATORS"] = "${SubaddressSeparators}",
                 ["TACOMAIL_MAIL_BUCKET"] = "${MailBucket}",
                 ["TACOMAIL_INCOMING_PREFIX"] = IncomingPrefix,
                 ["TACOMAIL_MAILBOX_PREFIX"] = MailboxPrefix,
@@ -58,16 +56,41 @@ public sealed partial class TemplateTests
         IntrinsicText.Render(_template.Properties(functionId).Get("Role")).ShouldBe($"${{{role}.Arn}}");
     }
 
-    [Fact]
-    public void Parameters_PolicyDefaults_AreTheLambdaDefaults()
+    [Theory]
+    [InlineData("BounceSender")]
+    [InlineData("BouncePolicy")]
+    [InlineData("SpamPolicy")]
+    [InlineData("SubaddressSeparators")]
+    public void Parameters_MailPathSettings_AreNotStackParameters(string removed)
     {
-        var parameters = _template.Root.Mapping("Parameters");
-
-        parameters.Mapping("BouncePolicy").Text("Default").ShouldBe("authenticated");
-        parameters.Mapping("BouncePolicy").Get("AllowedValues").Texts().ShouldBe(["authenticated", "always", "never"]);
-        parameters.Mapping("SpamPolicy").Text("Default").ShouldBe("drop");
-        parameters.Mapping("SpamPolicy").Get("AllowedValues").Texts().ShouldBe(["drop", "deliver"]);
-        parameters.Mapping("SubaddressSeparators").Text("Default")
-            .ShouldBe(TacoMail.Schema.Routing.SubAddressSeparators.Default.ToString());
+        _template.Root.Mapping("Parameters").Find(removed).ShouldBeNull($"{removed} is a setting of aliases/tacomail.yaml");
+        ParameterGroups().SelectMany(g => g.Parameters).ShouldNotContain(removed);
+        RepositoryFiles.ReadAllText(CloudFormationTemplate.RelativePath).ShouldNotContain($"!Ref {removed}");
     }
+
+    [Fact]
+    public void Parameters_All_AreExactlyTheDeploymentParameters()
+    {
+        _template.Root.Mapping("Parameters").Keys().ShouldBe(
+            [
+                "DomainNames", "IncomingRetentionDays", "ArtifactBucket", "ArtifactKey", "TableName", "CreateTable",
+                "RuleSetName", "CreateRuleSet", "RuleAfter", "TlsPolicy", "GitHubRepository", "ApplyEnvironment",
+                "GitHubOidcProviderArn",
+            ],
+            ignoreOrder: true);
+    }
+
+    [Fact]
+    public void ParameterGroups_ListEveryParameterOnce()
+    {
+        var grouped = ParameterGroups().SelectMany(g => g.Parameters).ToList();
+
+        grouped.ShouldBeUnique();
+        grouped.ShouldBe(_template.Root.Mapping("Parameters").Keys(), ignoreOrder: true);
+        ParameterGroups().Single(g => g.Label == "Mail").Parameters.ShouldBe(["DomainNames", "IncomingRetentionDays"]);
+    }
+
+    private IReadOnlyList<(string Label, IReadOnlyList<string> Parameters)> ParameterGroups() =>
+        [.. _template.Root.Mapping("Metadata").Mapping("AWS::CloudFormation::Interface").Sequence("ParameterGroups").Children
+            .Select(g => (g.Mapping("Label").Text("default"), g.Get("Parameters").Texts()))];
 }

@@ -8,6 +8,7 @@ public sealed partial class TemplateTests
     private const string Subject = "token.actions.githubusercontent.com:sub";
     private const string MainBranch = "repo:${GitHubRepository}:ref:refs/heads/main";
     private const string PullRequests = "repo:${GitHubRepository}:pull_request";
+    private const string ApplyEnvironment = "repo:${GitHubRepository}:environment:${ApplyEnvironment}";
 
     private static readonly string[] TableReads = ["dynamodb:DescribeTable", "dynamodb:Scan", "dynamodb:Query", "dynamodb:GetItem"];
 
@@ -44,7 +45,7 @@ public sealed partial class TemplateTests
     }
 
     [Fact]
-    public void ApplyRole_Trust_AcceptsOnlyTheMainBranchOfTheRepository()
+    public void ApplyRole_Trust_AcceptsOnlyTheApplyEnvironmentOfTheRepository()
     {
         var trust = RolePolicies.Trust(_template, "ApplyRole").ShouldHaveSingleItem();
 
@@ -53,7 +54,18 @@ public sealed partial class TemplateTests
         var equals = trust.Condition!.Mapping("StringEquals");
         equals.Keys().ShouldBe([Audience, Subject], ignoreOrder: true);
         equals.Text(Audience).ShouldBe("sts.amazonaws.com");
-        IntrinsicText.RenderAll(equals.Get(Subject)).ShouldBe([MainBranch]);
+        // A job with an environment gets the environment's sub, which holds no ref: main is
+        // enforced by the environment's deployment branch policy (docs/deploy.md).
+        IntrinsicText.RenderAll(equals.Get(Subject)).ShouldBe([ApplyEnvironment]);
+    }
+
+    [Fact]
+    public void ApplyEnvironment_Parameter_DefaultsToTacomailApply()
+    {
+        var parameter = _template.Root.Mapping("Parameters").Mapping("ApplyEnvironment");
+
+        parameter.Text("Type").ShouldBe("String");
+        parameter.Text("Default").ShouldBe("tacomail-apply");
     }
 
     [Fact]

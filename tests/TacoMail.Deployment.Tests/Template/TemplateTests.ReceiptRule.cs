@@ -28,15 +28,51 @@ public sealed partial class TemplateTests
     }
 
     [Fact]
-    public void ReceiptRule_Rule_CoversTheDomainsWithScanAndRequiredTls()
+    public void ReceiptRule_Rule_CoversTheDomainsWithScanAndTheTlsPolicyParameter()
     {
         var rule = _template.Properties("ReceiptRule").Mapping("Rule");
 
         IntrinsicText.Render(rule.Get("Recipients")).ShouldBe("${DomainNames}");
         rule.Text("Enabled").ShouldBe("true");
         rule.Text("ScanEnabled").ShouldBe("true");
-        rule.Text("TlsPolicy").ShouldBe("Require");
+        IntrinsicText.Render(rule.Get("TlsPolicy")).ShouldBe("${TlsPolicy}");
         _template.Root.Mapping("Parameters").Mapping("DomainNames").Text("Type").ShouldBe("CommaDelimitedList");
+    }
+
+    [Fact]
+    public void TlsPolicy_Parameter_IsOptionalByDefaultOrRequire()
+    {
+        // Optional is Postfix's `may` (TLS when the sender offers it), Require its `encrypt`.
+        var parameter = _template.Root.Mapping("Parameters").Mapping("TlsPolicy");
+
+        parameter.Text("Type").ShouldBe("String");
+        parameter.Text("Default").ShouldBe("Optional");
+        parameter.Get("AllowedValues").Texts().ShouldBe(["Optional", "Require"]);
+    }
+
+    [Fact]
+    public void ReceiptRule_After_IsRuleAfterOnlyWhenGiven()
+    {
+        IntrinsicText.Render(_template.Properties("ReceiptRule").Get("After"))
+            .ShouldBe("if(HasRuleAfter, ${RuleAfter}, ${AWS::NoValue})");
+        var condition = _template.Root.Mapping("Conditions").Get("HasRuleAfter");
+        var equals = condition.Sequence("Fn::Not").Children.ShouldHaveSingleItem().Sequence("Fn::Equals").Children;
+        IntrinsicText.Render(equals[0]).ShouldBe("${RuleAfter}");
+        equals[1].Text().ShouldBe(string.Empty);
+        var parameter = _template.Root.Mapping("Parameters").Mapping("RuleAfter");
+        parameter.Text("Type").ShouldBe("String");
+        parameter.Text("Default").ShouldBe(string.Empty);
+    }
+
+    [Fact]
+    public void Template_Text_NeverHasTheDispositionStopTheRuleSet()
+    {
+        // The disposition answers STOP_RULE: later rules of a shared rule set still see their recipients.
+        var lines = RepositoryFiles.ReadAllText(CloudFormationTemplate.RelativePath).Split('\n');
+
+        lines.Where(l => l.Contains("STOP_RULE_SET", StringComparison.Ordinal))
+            .ShouldAllBe(l => l.Contains("Never STOP_RULE_SET", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.Contains("STOP_RULE when everything was dropped or bounced", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using TacoMail.Deployment.Tests.Template;
 using TacoMail.Deployment.Tests.Yaml;
 
 namespace TacoMail.Deployment.Tests.Workflows;
@@ -11,6 +12,41 @@ public sealed partial class WorkflowContractTests
 
         apply.ShouldContain("--lock-timeout 10m");
         apply.ShouldContain("| tee apply.log");
+    }
+
+    [Fact]
+    public void ApplyWorkflow_Masking_IsOnUnlessTheRepositoryVariableSaysTrue()
+    {
+        // The apply log reaches the job log, the job summary and the comment: masked like the plan comment.
+        var step = _apply.Steps("apply").Where(s => s.Find("run") is { } run && run.Text().Contains("tacomail apply", StringComparison.Ordinal)).ShouldHaveSingleItem();
+
+        step.Mapping("env").Text("SHOW_DESTINATIONS").ShouldBe("${{ vars.TACOMAIL_SHOW_DESTINATIONS }}");
+        var script = step.Text("run");
+        script.ShouldContain("mask=(--mask-destinations)");
+        script.ShouldContain("if [ \"$SHOW_DESTINATIONS\" = \"true\" ]; then\n  mask=()");
+        script.Split('\n').Where(l => l.Contains("tacomail apply", StringComparison.Ordinal)).ShouldHaveSingleItem()
+            .ShouldContain("\"${mask[@]}\"");
+    }
+
+    [Fact]
+    public void ApplyWorkflow_ApplyJob_RunsInTheEnvironmentTheApplyRoleTrusts()
+    {
+        var environment = _apply.Job("apply").Text("environment");
+
+        environment.ShouldBe("tacomail-apply");
+        CloudFormationTemplate.Load().Root.Mapping("Parameters").Mapping("ApplyEnvironment").Text("Default").ShouldBe(environment);
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Workflow_OnlyTheApplyJob_UsesAnEnvironment(string name)
+    {
+        var workflow = WorkflowFile.Load(name);
+
+        foreach (var job in workflow.JobIds)
+        {
+            (workflow.Job(job).Find("environment") != null).ShouldBe(name == "apply.yml" && job == "apply", $"{name}: job {job}");
+        }
     }
 
     [Fact]

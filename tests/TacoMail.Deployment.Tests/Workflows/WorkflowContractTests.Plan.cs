@@ -76,6 +76,20 @@ public sealed partial class WorkflowContractTests
     }
 
     [Fact]
+    public void PlanWorkflow_JsonPlanArtifact_IsWrittenUnderTheSameMaskingAsTheComment()
+    {
+        // The artifact is readable by anyone who can read the run: plan.json comes only from the
+        // masked `tacomail plan` (the reconciler masks --out under --mask-destinations).
+        var writers = _plan.Scripts("plan").SelectMany(s => s.Split('\n')).Where(l => l.Contains("plan.json", StringComparison.Ordinal)).ToList();
+
+        var command = writers.ShouldHaveSingleItem();
+        command.ShouldStartWith("tacomail plan ");
+        command.ShouldContain("\"${mask[@]}\"");
+        command.ShouldContain("--out plan.json");
+        _plan.StepsUsing("plan", "actions/upload-artifact").ShouldHaveSingleItem().Mapping("with").Text("path").ShouldBe("plan.json");
+    }
+
+    [Fact]
     public void PlanWorkflow_Markdown_GoesToTheJobSummary()
     {
         _plan.Scripts("plan").ShouldContain("cat plan.md >> \"$GITHUB_STEP_SUMMARY\"");
