@@ -35,6 +35,7 @@ internal sealed record SesCall(int Index, string Method, string Path, IReadOnlyD
         return new SentEmail(
             root.GetProperty("FromEmailAddress").GetString()!,
             [.. root.GetProperty("Destination").GetProperty("ToAddresses").EnumerateArray().Select(a => a.GetString()!)],
-            root.GetProperty("Content").GetProperty("Raw").GetProperty("Data").GetBytesFromBase64());
+            root.GetProperty("Content").GetProperty("Raw").GetProperty("Data").GetBytesFromBase64(),
+            root.TryGetProperty("FeedbackForwardingEmailAddress", out var feedback) ? feedback.GetString() : null);
     }
 }

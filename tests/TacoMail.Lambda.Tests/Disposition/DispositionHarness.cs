@@ -22,6 +22,8 @@ internal sealed class DispositionHarness
     public static RoutingSettings DefaultSettings { get; } = new(
         "mailer-daemon@example.com", "mailer-daemon@example.com", SubAddressSeparators.Default, MessagePolicy.Default);
 
+    private LambdaHandler? _handler;
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2024, 3, 14, 9, 27, 0, TimeSpan.Zero));
 
     public InMemoryDynamoDb Dynamo { get; } = new();
@@ -47,7 +49,8 @@ internal sealed class DispositionHarness
             Dynamo.Put(SettingsItemCodec.Encode(new DeclaredSettings(settings, SafetyThresholds.Default)));
         }
 
-        var handler = DispositionFunction.Create(Function, Dynamo, Ses, Time, Log);
+        // One handler for the harness's life, as one warm function serves many messages.
+        var handler = _handler ??= DispositionFunction.Create(Function, Dynamo, Ses, Time, Log);
         using var request = new MemoryStream(body);
         var context = new InvocationContext(RequestId, Time.GetUtcNow() + TimeLeft, FunctionArn: null);
         await using var response = await handler(request, context, CancellationToken.None);

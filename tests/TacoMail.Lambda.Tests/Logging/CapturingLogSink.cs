@@ -22,6 +22,15 @@ internal sealed class CapturingLogSink : ILogSink
     /// <summary>The only line, parsed.</summary>
     public JsonElement SingleEntry => JsonDocument.Parse(Lines.ShouldHaveSingleItem()).RootElement;
 
+    /// <summary>Forgets the lines so far, for a second invocation in the same test.</summary>
+    public void Clear()
+    {
+        lock (_lines)
+        {
+            _lines.Clear();
+        }
+    }
+
     public void Write(string line)
     {
         lock (_lines)
