@@ -126,4 +126,22 @@ public sealed class SettingsCommandTests(DynamoDbLocalFixture dynamo) : IDisposa
         output.ShouldContain("the table has no settings item");
         output.ShouldContain("no bounce, dropped");
     }
+
+    [Fact]
+    public async Task Export_TableWithSettings_WritesThemSoThatPlanHasNoChanges()
+    {
+        WriteMain("feedback_address: feedback@example.com\nsubaddress_separators: [\"+\", \"#\"]\nbounce_policy: always\nsafety: { min_aliases: 5 }");
+        (await Run("init")).ExitCode.ShouldBe(ExitCodes.Ok);
+        (await Run("apply")).ExitCode.ShouldBe(ExitCodes.Ok);
+        using var exported = new TemporaryDirectory();
+        var endpoint = dynamo.Endpoint.ToString();
+
+        var export = await CliRunner.RunAsync("export", "--table", _config.TableName, "--region", "us-east-1", "--endpoint", endpoint, "--out", exported.Path, "--config", exported.Path);
+        var plan = await CliRunner.RunAsync("plan", "--config", exported.Path, "--endpoint", endpoint, "--detailed-exitcode");
+
+        export.ExitCode.ShouldBe(ExitCodes.Ok);
+        plan.Output.ShouldContain("No changes.");
+        plan.ExitCode.ShouldBe(ExitCodes.Ok);
+        File.ReadAllText(Path.Combine(exported.Path, "tacomail.yaml")).ShouldContain("bounce_policy: always");
+    }
 }
