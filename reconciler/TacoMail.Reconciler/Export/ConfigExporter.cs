@@ -1,12 +1,12 @@
-using TacoMail.Schema.Settings;
-using TacoMail.Schema.Routing;
-using System.Globalization;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using TacoMail.Reconciler.Planning;
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Routing;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Export;
 
