@@ -23,7 +23,7 @@ internal sealed class ApplyRunner(IAnsiConsole console)
             var result = console.Profile.Capabilities.Interactive
                 ? await console.Progress().StartAsync(async context =>
                 {
-                    var task = context.AddTask("applying", maxValue: plan.AliasChanges.Length + plan.ConfigChanges.Length);
+                    var task = context.AddTask("applying", maxValue: plan.ChangeCount);
                     return await applier.ApplyAsync(plan, new InlineProgress<ApplyProgress>(p => task.Value = p.Done), cancellationToken);
                 })
                 : await applier.ApplyAsync(plan, LoggedProgress(plan), cancellationToken);
@@ -42,7 +42,7 @@ internal sealed class ApplyRunner(IAnsiConsole console)
 
     private InlineProgress<ApplyProgress>? LoggedProgress(Plan plan)
     {
-        var total = plan.AliasChanges.Length + plan.ConfigChanges.Length;
+        var total = plan.ChangeCount;
         if (total < LoggedProgressThreshold)
         {
             return null;

@@ -6,7 +6,11 @@ namespace TacoMail.Reconciler.Cli;
 /// <summary>Writes and reads saved plans; a write never leaves a half-written file behind.</summary>
 internal static class SavedPlanFile
 {
-    public static async Task WriteAsync(string path, Plan plan, CancellationToken cancellationToken)
+    /// <param name="path">Where to save the plan.</param>
+    /// <param name="plan">The plan.</param>
+    /// <param name="maskDestinations">Mask destinations in the file; apply reads only the digests, so it still works.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    public static async Task WriteAsync(string path, Plan plan, bool maskDestinations, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -15,7 +19,7 @@ internal static class SavedPlanFile
         {
             await using (var stream = File.Create(temporary))
             {
-                JsonPlanRenderer.Write(plan, stream);
+                JsonPlanRenderer.Write(plan, stream, maskDestinations);
                 await stream.FlushAsync(cancellationToken);
             }
 

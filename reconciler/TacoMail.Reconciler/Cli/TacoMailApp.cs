@@ -69,7 +69,10 @@ internal static class TacoMailApp
                 .WithExample("export", "--table", "tacomail", "--region", "us-east-1", "--out", "aliases");
             config.AddCommand<RouteCommand>("route")
                 .WithExample("route", "shop+promo@example.com")
-                .WithExample("route", "shop@example.com", "--endpoint", "local");
+                .WithExample("route", "shop@example.com", "--endpoint", "local")
+                .WithExample("route", "old-bank@example.com", "--from", "jane@x.example", "--spf", "PASS", "--dmarc", "PASS")
+                .WithExample("route", "nobody@example.com", "--from", "<>")
+                .WithExample("route", "old-bank@example.com", "--from", "news@shop.example", "--spf", "PASS", "--header", "Precedence: bulk");
             config.AddCommand<ForceUnlockCommand>("force-unlock")
                 .WithExample("force-unlock", "0f8fad5b-d9cb-469f-a165-70867728950e");
             config.AddCommand<FetchCommand>("fetch")

@@ -109,4 +109,10 @@ internal static class DiagnosticCodes
 
     /// <summary>Two <c>moved</c> entries have the same <c>to</c>.</summary>
     public const string DuplicateMoveTarget = "TM046";
+
+    /// <summary>The feedback address (<c>feedback_address</c>, else <c>bounce_sender</c>) is not on a declared domain.</summary>
+    public const string FeedbackAddressNotReceived = "TM047";
+
+    /// <summary>A destination is on a domain this configuration receives: mail would loop.</summary>
+    public const string DestinationLoop = "TM048";
 }

@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using TacoMail.Reconciler.Planning;
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Routing;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Export;
 
@@ -41,7 +44,7 @@ internal static class ConfigExporter
         var domains = Union(state, ConfigSetKind.SubDomains, byDomain.Keys);
         var destinations = Union(state, ConfigSetKind.Destinations, byDomain.Values.SelectMany(l => l).Select(r => r.Destination));
         var files = ImmutableArray.CreateBuilder<ExportedFile>();
-        files.Add(new ExportedFile("tacomail.yaml", MainFile(tableName, region, domains, destinations)));
+        files.Add(new ExportedFile("tacomail.yaml", MainFile(tableName, region, domains, destinations) + SettingsText(state.Settings?.Settings)));
         foreach (var (domain, aliases) in byDomain)
         {
             files.Add(new ExportedFile($"{domain}.yaml", DomainFile(domain, aliases)));
@@ -73,6 +76,55 @@ internal static class ConfigExporter
         foreach (var destination in destinations)
         {
             text.AppendLine($"  - {YamlText.Scalar(destination)}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The settings item as tacomail.yaml keys, only where it differs from the defaults, so that
+    /// the exported configuration plans no settings change.
+    /// </summary>
+    private static string SettingsText(DeclaredSettings? settings)
+    {
+        if (settings is null)
+        {
+            return string.Empty;
+        }
+
+        var routing = settings.Routing;
+        var text = new StringBuilder();
+        if (routing.BounceSender is { } sender)
+        {
+            text.AppendLine($"bounce_sender: {YamlText.Scalar(sender)}");
+        }
+
+        if (routing.FeedbackAddress is { } feedback && !string.Equals(feedback, routing.BounceSender, StringComparison.Ordinal))
+        {
+            text.AppendLine($"feedback_address: {YamlText.Scalar(feedback)}");
+        }
+
+        if (routing.Separators != SubAddressSeparators.Default)
+        {
+            text.AppendLine($"subaddress_separators: [{string.Join(", ", routing.Separators.Values.Select(v => $"\"{v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\""))}]");
+        }
+
+        if (routing.Policy.Bounce != MessagePolicy.Default.Bounce)
+        {
+            text.AppendLine($"bounce_policy: {routing.Policy.Bounce.ToName()}");
+        }
+
+        if (routing.Policy.Spam != MessagePolicy.Default.Spam)
+        {
+            text.AppendLine($"spam_policy: {routing.Policy.Spam.ToName()}");
+        }
+
+        if (settings.Safety != SafetyThresholds.Default)
+        {
+            text.AppendLine("safety:")
+                .AppendLine(CultureInfo.InvariantCulture, $"  min_aliases: {settings.Safety.MinAliases}")
+                .AppendLine(CultureInfo.InvariantCulture, $"  max_delete_percent: {settings.Safety.MaxDeletePercent}")
+                .AppendLine(CultureInfo.InvariantCulture, $"  max_disable_percent: {settings.Safety.MaxDisablePercent}");
         }
 
         return text.ToString();

@@ -18,7 +18,8 @@ internal static class DesiredStateBuilder
             aliases,
             [.. config.Moves.Select(move => new Rename(KeyOf(move.From), KeyOf(move.To)))],
             config.Domains.Select(domain => domain.Value).ToImmutableSortedSet(StringComparer.Ordinal),
-            config.Destinations.ToImmutableSortedSet(StringComparer.Ordinal));
+            config.Destinations.ToImmutableSortedSet(StringComparer.Ordinal),
+            config.Settings);
     }
 
     public static ItemKey KeyOf(AliasAddress address)

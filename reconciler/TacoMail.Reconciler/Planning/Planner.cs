@@ -10,6 +10,11 @@ namespace TacoMail.Reconciler.Planning;
 /// clock, no random numbers (identifiers and timestamps are the applier's), so the same inputs
 /// always give the same plan — which is what lets a saved plan be checked for staleness.
 /// </summary>
+/// <remarks>
+/// The safety thresholds are the stricter of the YAML's and those stored in the table's settings
+/// item: a change that loosens them is itself checked against the ones in force, so loosening the
+/// limits and deleting in the same change takes <c>--force</c>.
+/// </remarks>
 internal static class Planner
 {
     public static Plan Plan(DesiredState desired, ActualState actual, SafetyThresholds thresholds)
@@ -65,10 +70,12 @@ internal static class Planner
 
         changes.Sort((a, b) => a.Key.CompareTo(b.Key));
         var aliasChanges = changes.ToImmutableArray();
+        var inForce = actual.Settings is { } stored ? thresholds.StricterOf(stored.Settings.Safety) : thresholds;
         return new Plan(
             ConfigChanges(desired, actual),
+            SettingsChangeOf(desired, actual),
             aliasChanges,
-            SafetyRules.Check(aliasChanges, actual.Aliases.Count, thresholds),
+            SafetyRules.Check(aliasChanges, actual.Aliases.Count, inForce),
             actual.Unreadable,
             actual.Aliases.Count,
             StateDigest.Of(desired, actual));
@@ -93,6 +100,22 @@ internal static class Planner
         }
 
         return changes.ToImmutable();
+    }
+
+    private static SettingsChange? SettingsChangeOf(DesiredState desired, ActualState actual)
+    {
+        if (desired.Settings is not { } wanted)
+        {
+            return null;
+        }
+
+        var current = actual.Settings?.Settings;
+        if (current == wanted)
+        {
+            return null;
+        }
+
+        return new SettingsChange(current, actual.UnreadableSettings?.Reason, wanted, SettingsAttributes.Diff(current, wanted));
     }
 
     private static ImmutableArray<AttributeChange> ValueChanges(AliasRecord before, AliasSpec after)

@@ -4,7 +4,10 @@ using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Planning;
 
-/// <summary>Checks planned alias changes against the <see cref="SafetyThresholds"/>.</summary>
+/// <summary>
+/// Checks planned alias changes against the <see cref="SafetyThresholds"/>: deletes, and aliases
+/// leaving the active state (paused or disabled), each as a share of the existing aliases.
+/// </summary>
 internal static class SafetyRules
 {
     public static ImmutableArray<SafetyViolation> Check(ImmutableArray<AliasChange> changes, int existing, SafetyThresholds thresholds)
@@ -16,17 +19,18 @@ internal static class SafetyRules
         }
 
         var deletes = changes.Count(c => c.Action == ChangeAction.Delete);
-        var disables = changes.Count(c =>
-            c.Before is { State: not AliasState.Disabled } && c.After is { State: AliasState.Disabled });
+        // Pausing loses mail as surely as disabling: both stop delivery.
+        var deactivations = changes.Count(c =>
+            c.Before is { State: AliasState.Active } && c.After is { State: not AliasState.Active });
         var violations = ImmutableArray.CreateBuilder<SafetyViolation>();
         if (deletes * 100m / existing > thresholds.MaxDeletePercent)
         {
             violations.Add(new SafetyViolation(SafetyCheck.Deletes, deletes, existing, thresholds.MaxDeletePercent));
         }
 
-        if (disables * 100m / existing > thresholds.MaxDisablePercent)
+        if (deactivations * 100m / existing > thresholds.MaxDisablePercent)
         {
-            violations.Add(new SafetyViolation(SafetyCheck.Disables, disables, existing, thresholds.MaxDisablePercent));
+            violations.Add(new SafetyViolation(SafetyCheck.Deactivations, deactivations, existing, thresholds.MaxDisablePercent));
         }
 
         return violations.ToImmutable();

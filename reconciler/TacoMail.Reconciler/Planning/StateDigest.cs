@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using TacoMail.Schema.Records;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Planning;
 
@@ -29,6 +31,15 @@ internal static class StateDigest
             table[config.Key.FullAddress] = Hash([.. config.Values, ((int)config.LegacyTraits).ToString(CultureInfo.InvariantCulture)]);
         }
 
+        if (actual.Settings is { } settings)
+        {
+            table[SettingsItemCodec.Key.FullAddress] = Hash(Values(settings.Settings));
+        }
+        else if (actual.UnreadableSettings is { } unreadable)
+        {
+            table[SettingsItemCodec.Key.FullAddress] = Hash("unreadable", unreadable.Reason);
+        }
+
         var wanted = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var spec in desired.Aliases.Values)
         {
@@ -42,6 +53,11 @@ internal static class StateDigest
 
         wanted["domains"] = Hash([.. desired.SubDomains]);
         wanted["destinations"] = Hash([.. desired.Destinations]);
+        if (desired.Settings is { } declared)
+        {
+            wanted["settings"] = Hash(Values(declared));
+        }
+
         return new PlanBasis(table.ToImmutable(), wanted.ToImmutable());
     }
 
@@ -58,6 +74,12 @@ internal static class StateDigest
             parts.Add($"{change.Action}|{change.Kind}|{string.Join(',', change.Before ?? [])}|{string.Join(',', change.After)}");
         }
 
+        if (plan.Settings is { } settings)
+        {
+            parts.Add($"{settings.Action}|settings|{settings.UnreadableReason}|"
+                + string.Join(';', settings.Attributes.Select(a => $"{a.Name}={a.Before}>{a.After}")));
+        }
+
         foreach (var change in plan.AliasChanges)
         {
             parts.Add($"{change.Action}|{change.Key}|{change.From}|{change.Before?.Identifier}|"
@@ -66,6 +88,9 @@ internal static class StateDigest
 
         return Hash([.. parts]);
     }
+
+    private static string[] Values(DeclaredSettings settings) =>
+        [.. SettingsAttributes.Of(settings).Select(s => $"{s.Name}={s.Value ?? "(absent)"}")];
 
     private static string Hash(params string[] parts)
     {

@@ -10,11 +10,13 @@ namespace TacoMail.Reconciler.Rendering;
 /// Writes one alias or configuration change of the JSON plan. Members that the change does not
 /// have (<c>from</c>, <c>before</c>, <c>after</c>) are left out rather than written as null, so a
 /// reader can tell "not applicable" from a value; attribute values are null when absent.
+/// Destinations are masked on request (<see cref="DestinationMask"/>).
 /// </summary>
 internal static class JsonChangeWriter
 {
-    public static void Write(Utf8JsonWriter writer, AliasChange change)
+    public static void Write(Utf8JsonWriter writer, AliasChange change, bool maskDestinations)
     {
+        string? Shown(string? destination) => maskDestinations && destination is not null ? DestinationMask.Mask(destination) : destination;
         writer.WriteStartObject();
         writer.WriteString(F.Action, ActionName(change.Action));
         writer.WriteString(F.Address, change.Key.FullAddress);
@@ -26,7 +28,7 @@ internal static class JsonChangeWriter
         if (change.Before is { } before)
         {
             writer.WriteStartObject(F.Before);
-            writer.WriteString(F.Destination, before.Destination);
+            writer.WriteString(F.Destination, Shown(before.Destination));
             writer.WriteString(F.State, StateName(before.State));
             writer.WriteString(F.Identifier, before.Identifier);
             writer.WriteNumber(F.CreatedDatetime, before.CreatedDatetime);
@@ -38,7 +40,7 @@ internal static class JsonChangeWriter
         if (change.After is { } after)
         {
             writer.WriteStartObject(F.After);
-            writer.WriteString(F.Destination, after.Destination);
+            writer.WriteString(F.Destination, Shown(after.Destination));
             writer.WriteString(F.State, StateName(after.State));
             writer.WriteEndObject();
         }
@@ -47,9 +49,10 @@ internal static class JsonChangeWriter
         foreach (var attribute in change.Attributes)
         {
             writer.WriteStartObject();
+            var isDestination = attribute.Name == AttributeNames.Destination;
             writer.WriteString(F.Name, attribute.Name);
-            writer.WriteString(F.Before, attribute.Before);
-            writer.WriteString(F.After, attribute.After);
+            writer.WriteString(F.Before, isDestination ? Shown(attribute.Before) : attribute.Before);
+            writer.WriteString(F.After, isDestination ? Shown(attribute.After) : attribute.After);
             writer.WriteEndObject();
         }
 
@@ -57,24 +60,26 @@ internal static class JsonChangeWriter
         writer.WriteEndObject();
     }
 
-    public static void Write(Utf8JsonWriter writer, ConfigChange change)
+    public static void Write(Utf8JsonWriter writer, ConfigChange change, bool maskDestinations)
     {
+        var mask = maskDestinations && change.Kind == ConfigSetKind.Destinations;
+        IEnumerable<string> Shown(IEnumerable<string> values) => mask ? values.Select(DestinationMask.Mask) : values;
         writer.WriteStartObject();
         writer.WriteString(F.Action, ActionName(change.Action));
         writer.WriteString(F.Item, ConfigSetRecord.SortKeyOf(change.Kind));
         if (change.Before is { } before)
         {
-            WriteStrings(writer, F.Before, before);
+            WriteStrings(writer, F.Before, Shown(before));
         }
 
-        WriteStrings(writer, F.After, change.After);
-        WriteStrings(writer, F.Added, change.Added);
-        WriteStrings(writer, F.Removed, change.Removed);
+        WriteStrings(writer, F.After, Shown(change.After));
+        WriteStrings(writer, F.Added, Shown(change.Added));
+        WriteStrings(writer, F.Removed, Shown(change.Removed));
         writer.WriteEndObject();
     }
 
     /// <exception cref="ArgumentOutOfRangeException">An action the JSON format does not know.</exception>
-    private static string ActionName(ChangeAction action) => action switch
+    public static string ActionName(ChangeAction action) => action switch
     {
         ChangeAction.Create => F.Create,
         ChangeAction.Update => F.Update,

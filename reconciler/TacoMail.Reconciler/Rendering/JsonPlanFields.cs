@@ -49,4 +49,14 @@ internal static class JsonPlanFields
     public const string Table = "table";
     public const string Desired = "desired";
     public const string ChangesDigest = "changes_digest";
+    public const string SettingsChange = "settings_change";
+    public const string Unreadable = "unreadable";
+    public const string BounceSender = "bounce_sender";
+    public const string FeedbackAddress = "feedback_address";
+    public const string SubaddressSeparators = "subaddress_separators";
+    public const string BouncePolicy = "bounce_policy";
+    public const string SpamPolicy = "spam_policy";
+    public const string MinAliases = "min_aliases";
+    public const string MaxDeletePercent = "max_delete_percent";
+    public const string MaxDisablePercent = "max_disable_percent";
 }

@@ -12,9 +12,11 @@ namespace TacoMail.Reconciler.Rendering;
 /// Renders a plan as versioned JSON (octoDNS's PlanJson, Terraform's <c>show -json</c>): the
 /// machine format for scripts and the file <c>plan --out</c> saves and <c>apply FILE</c> reads
 /// back with <see cref="SavedPlan"/>. It carries the plan's basis and changes digest so that a
-/// stale saved plan is refused. Never masked: it is data, not a comment.
+/// stale saved plan is refused. With <paramref name="maskDestinations"/> the destinations are
+/// masked, in the output and in a saved plan alike; a masked saved plan still applies, because
+/// apply reads only its digests, which hash the real values.
 /// </summary>
-internal sealed class JsonPlanRenderer : IPlanRenderer
+internal sealed class JsonPlanRenderer(bool maskDestinations = false) : IPlanRenderer
 {
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -29,14 +31,14 @@ internal sealed class JsonPlanRenderer : IPlanRenderer
     {
         ArgumentNullException.ThrowIfNull(console);
         using var buffer = new MemoryStream();
-        Write(plan, buffer);
+        Write(plan, buffer, maskDestinations);
         console.Profile.Out.Writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         console.Profile.Out.Writer.Write('\n');
     }
 
     /// <summary>Writes the JSON to <paramref name="stream"/>, which is left open.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The plan holds an action, state or check this renderer does not know.</exception>
-    public static void Write(Plan plan, Stream stream)
+    public static void Write(Plan plan, Stream stream, bool maskDestinations = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(stream);
@@ -47,17 +49,18 @@ internal sealed class JsonPlanRenderer : IPlanRenderer
         writer.WriteStartArray(F.Changes);
         foreach (var change in plan.AliasChanges)
         {
-            JsonChangeWriter.Write(writer, change);
+            JsonChangeWriter.Write(writer, change, maskDestinations);
         }
 
         writer.WriteEndArray();
         writer.WriteStartArray(F.ConfigChanges);
         foreach (var change in plan.ConfigChanges)
         {
-            JsonChangeWriter.Write(writer, change);
+            JsonChangeWriter.Write(writer, change, maskDestinations);
         }
 
         writer.WriteEndArray();
+        JsonSettingsWriter.Write(writer, plan.Settings);
         WriteSafety(writer, plan);
         WriteSkipped(writer, plan);
         writer.WriteNumber(F.ExistingAliases, plan.ExistingAliases);
@@ -131,7 +134,8 @@ internal sealed class JsonPlanRenderer : IPlanRenderer
     private static string CheckName(SafetyCheck check) => check switch
     {
         SafetyCheck.Deletes => "deletes",
-        SafetyCheck.Disables => "disables",
+        // Named after max_disable_percent; kept from before pausing counted too.
+        SafetyCheck.Deactivations => "disables",
         _ => throw new ArgumentOutOfRangeException(nameof(check), check, "The JSON renderer does not know this safety check."),
     };
 }

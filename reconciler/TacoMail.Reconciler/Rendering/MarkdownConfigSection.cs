@@ -8,22 +8,28 @@ namespace TacoMail.Reconciler.Rendering;
 
 /// <summary>
 /// The changes to the reserved <c>tacomail-config</c> items, one <c>diff</c> line per value
-/// added or removed. Values of <c>destinations</c> are destinations, so they are masked too.
+/// added or removed, and the settings item, one <c>-</c>/<c>+</c> pair per setting that changes.
+/// Values of <c>destinations</c> are destinations, so they are masked too.
 /// </summary>
 internal static class MarkdownConfigSection
 {
     private const string Open = "### Configuration\n\n```diff\n";
     private const string Close = "```\n\n";
 
-    public static string Render(ImmutableArray<ConfigChange> changes, bool maskDestinations, int allowance)
+    public static string Render(ImmutableArray<ConfigChange> changes, SettingsChange? settings, bool maskDestinations, int allowance)
     {
-        if (changes.IsEmpty)
+        if (changes.IsEmpty && settings is null)
         {
             return string.Empty;
         }
 
         var builder = new StringBuilder(Open);
-        var each = (allowance - Open.Length - Close.Length) / changes.Length;
+        if (settings is not null)
+        {
+            AppendSettings(builder, settings);
+        }
+
+        var each = changes.IsEmpty ? 0 : (allowance - Open.Length - Close.Length - builder.Length) / changes.Length;
         foreach (var change in changes)
         {
             var mask = maskDestinations && change.Kind == ConfigSetKind.Destinations;
@@ -48,6 +54,27 @@ internal static class MarkdownConfigSection
         }
 
         return builder.Append(Close).ToString();
+    }
+
+    /// <summary>At most eight short lines: always shown whole.</summary>
+    private static void AppendSettings(StringBuilder builder, SettingsChange change)
+    {
+        builder.Append(MarkdownChangeEntry.Header(change.Action)).Append(' ')
+            .Append(TableContract.ConfigPartition).Append(' ').Append(TableContract.ConfigSettingsKey).Append('\n');
+        if (change.UnreadableReason is { } reason)
+        {
+            builder.Append("  the item in the table could not be read (").Append(MarkdownText.Code(reason)).Append("); it is rewritten whole\n");
+        }
+
+        foreach (var attribute in change.Attributes)
+        {
+            if (attribute.Before is { } before)
+            {
+                builder.Append("- ").Append(attribute.Name).Append(": ").Append(MarkdownText.Code(before)).Append('\n');
+            }
+
+            builder.Append("+ ").Append(attribute.Name).Append(": ").Append(MarkdownText.Code(attribute.After ?? "(absent)")).Append('\n');
+        }
     }
 
     private static string More(int hidden) => $"  …and {MarkdownText.Count(hidden, "more value", "more values")} not shown\n";

@@ -55,7 +55,7 @@ internal sealed class MarkdownPlanRenderer : IPlanRenderer
         AppendViolations(builder, plan);
         var remaining = options.MaxLength - 1 - NoteReserve - builder.Length;
         builder.Append(Take(MarkdownSkippedSection.Render(plan.Skipped, Math.Min(remaining, options.MaxLength / 10)), ref remaining));
-        builder.Append(Take(MarkdownConfigSection.Render(plan.ConfigChanges, options.MaskDestinations, Math.Min(remaining, options.MaxLength / 5)), ref remaining));
+        builder.Append(Take(MarkdownConfigSection.Render(plan.ConfigChanges, plan.Settings, options.MaskDestinations, Math.Min(remaining, options.MaxLength / 5)), ref remaining));
         if (!plan.AliasChanges.IsEmpty)
         {
             builder.Append(Take("### Aliases\n\n", ref remaining));

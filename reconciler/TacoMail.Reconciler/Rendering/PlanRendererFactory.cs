@@ -16,7 +16,7 @@ internal static class PlanRendererFactory
     public static ImmutableArray<string> Formats { get; } = [Text, Markdown, Json];
 
     /// <param name="format">A value of <see cref="Formats"/> (case-sensitive, like every CLI value).</param>
-    /// <param name="markdownOptions">Used by the markdown renderer only.</param>
+    /// <param name="markdownOptions">The markdown renderer's options; its <see cref="MarkdownOptions.MaskDestinations"/> masks every format.</param>
     /// <exception cref="TacoMailException"><paramref name="format"/> is not one of <see cref="Formats"/>.</exception>
     public static IPlanRenderer Create(string format, MarkdownOptions markdownOptions)
     {
@@ -24,9 +24,9 @@ internal static class PlanRendererFactory
         ArgumentNullException.ThrowIfNull(markdownOptions);
         return format switch
         {
-            Text => new TextPlanRenderer(),
+            Text => new TextPlanRenderer(markdownOptions.MaskDestinations),
             Markdown => new MarkdownPlanRenderer(markdownOptions),
-            Json => new JsonPlanRenderer(),
+            Json => new JsonPlanRenderer(markdownOptions.MaskDestinations),
             _ => throw new TacoMailException(
                 $"unknown plan format '{format}'; use one of: {string.Join(", ", Formats)}."),
         };

@@ -13,7 +13,7 @@ internal static class SafetyText
         var verb = violation.Check switch
         {
             SafetyCheck.Deletes => "deletes",
-            SafetyCheck.Disables => "disables",
+            SafetyCheck.Deactivations => "pauses or disables",
             _ => throw new ArgumentOutOfRangeException(nameof(violation), violation.Check, "Unknown safety check."),
         };
         return string.Create(

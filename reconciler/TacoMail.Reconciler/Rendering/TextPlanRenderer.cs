@@ -10,8 +10,10 @@ namespace TacoMail.Reconciler.Rendering;
 /// per change, grouped by domain, warnings after the changes where they are read last, and a
 /// closing count. Colour is Spectre markup, which Spectre drops on non-TTY output and under
 /// <c>NO_COLOR</c>; every value from the plan is escaped so that it is never read as markup.
+/// With <paramref name="maskDestinations"/>, destinations are shown as <c>m***@gmail.com</c>
+/// (apply's output in public CI logs).
 /// </summary>
-internal sealed class TextPlanRenderer : IPlanRenderer
+internal sealed class TextPlanRenderer(bool maskDestinations = false) : IPlanRenderer
 {
     private const string Arrow = "→";
     private const string ChangeIndent = "  ";
@@ -28,7 +30,12 @@ internal sealed class TextPlanRenderer : IPlanRenderer
             console.MarkupLine(ConfigLine(change));
         }
 
-        if (!plan.ConfigChanges.IsEmpty)
+        if (plan.Settings is { } settings)
+        {
+            WriteSettings(console, settings);
+        }
+
+        if (!plan.ConfigChanges.IsEmpty || plan.Settings is not null)
         {
             console.WriteLine();
         }
@@ -51,29 +58,49 @@ internal sealed class TextPlanRenderer : IPlanRenderer
             : "[green]No changes. The table matches the configuration.[/]");
     }
 
-    private static void WriteChange(IAnsiConsole console, AliasChange change)
+    private static void WriteSettings(IAnsiConsole console, SettingsChange change)
+    {
+        var (symbol, colour) = Style(change.Action);
+        var unreadable = change.UnreadableReason is { } reason
+            ? $" (the item in the table could not be read: {Escape(reason)}; it is rewritten whole)"
+            : string.Empty;
+        console.MarkupLine($"[{colour}]{symbol} {Escape(TableContract.ConfigPartition)} {Escape(TableContract.ConfigSettingsKey)}[/]{unreadable}");
+        foreach (var attribute in change.Attributes)
+        {
+            var value = change.Action == ChangeAction.Create || change.UnreadableReason is not null
+                ? Value(attribute.After)
+                : $"{Value(attribute.Before)} {Arrow} {Value(attribute.After)}";
+            console.MarkupLine($"{AttributeIndent}{Escape(attribute.Name)}: {value}");
+        }
+    }
+
+    private void WriteChange(IAnsiConsole console, AliasChange change)
     {
         var (symbol, colour) = Style(change.Action);
         var from = change.From is { } old ? $" (from {Escape(old.FullAddress)})" : string.Empty;
         console.MarkupLine($"{ChangeIndent}[{colour}]{symbol} {Escape(change.Key.FullAddress)}[/]{from}");
         foreach (var attribute in change.Attributes)
         {
+            var mask = maskDestinations && attribute.Name == AttributeNames.Destination;
+            string Shown(string? value) => Value(mask && value is not null ? DestinationMask.Mask(value) : value);
             var value = change.Action switch
             {
-                ChangeAction.Create => Value(attribute.After),
-                ChangeAction.Delete => Value(attribute.Before),
-                ChangeAction.Update or ChangeAction.Rename => $"{Value(attribute.Before)} {Arrow} {Value(attribute.After)}",
+                ChangeAction.Create => Shown(attribute.After),
+                ChangeAction.Delete => Shown(attribute.Before),
+                ChangeAction.Update or ChangeAction.Rename => $"{Shown(attribute.Before)} {Arrow} {Shown(attribute.After)}",
                 _ => throw UnknownAction(change.Action),
             };
             console.MarkupLine($"{AttributeIndent}{Escape(attribute.Name)}: {value}");
         }
     }
 
-    private static string ConfigLine(ConfigChange change)
+    private string ConfigLine(ConfigChange change)
     {
         var (symbol, colour) = Style(change.Action);
-        var values = change.Added.Select(v => $"[green]+ {Escape(v)}[/]")
-            .Concat(change.Removed.Select(v => $"[red]- {Escape(v)}[/]"))
+        var mask = maskDestinations && change.Kind == ConfigSetKind.Destinations;
+        string Shown(string value) => Escape(mask ? DestinationMask.Mask(value) : value);
+        var values = change.Added.Select(v => $"[green]+ {Shown(v)}[/]")
+            .Concat(change.Removed.Select(v => $"[red]- {Shown(v)}[/]"))
             .ToList();
         var detail = values.Count == 0 ? "values unchanged, rewritten in the canonical shape" : string.Join(", ", values);
         var item = $"{TableContract.ConfigPartition} {ConfigSetRecord.SortKeyOf(change.Kind)}";

@@ -3,58 +3,115 @@ using TacoMail.Reconciler.Planning;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Routing;
 
 /// <summary>
-/// Works out what happens to mail for an address from the YAML (and optionally the table's item),
-/// with the same normalisation and disposition rules the Lambda uses.
+/// Works out what happens to mail for an address from the YAML (and optionally the table), with
+/// the same normalisation, exact-match-first lookup and routing rules the Lambda uses. When the
+/// table is consulted its settings item decides, as it does for the Lambda.
 /// </summary>
 internal static class RouteExplainer
 {
-    public static RecipientLookup? Normalize(string address) =>
-        RecipientNormalizer.TryNormalize(address, SubAddressSeparators.Default, out var lookup) ? lookup : null;
-
-    public static RouteReport Explain(TacoMailConfig config, RecipientLookup? lookup, bool tableConsulted, AliasRecord? tableRecord)
+    /// <summary>The routing settings the Lambda would use with <paramref name="table"/>, and where they came from.</summary>
+    public static (RoutingSettings Routing, string Source) SettingsFor(TacoMailConfig config, RouteTable? table)
     {
         ArgumentNullException.ThrowIfNull(config);
+        if (table is null)
+        {
+            return (config.Routing, "tacomail.yaml (the table was not consulted)");
+        }
+
+        return table.Settings is { } stored
+            ? (stored.Routing, "the table's settings item")
+            : (RoutingSettings.Fallback, $"none: {table.SettingsProblem}; the Lambda uses the default separators and never bounces until apply writes it");
+    }
+
+    public static RecipientLookup? Normalize(string address, SubAddressSeparators separators) =>
+        RecipientNormalizer.TryNormalize(address, separators, out var lookup) ? lookup : null;
+
+    public static RouteReport Explain(
+        TacoMailConfig config, RoutingSettings routing, string settingsSource, RecipientLookup? lookup, RouteTable? table, MessageFacts? message)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(routing);
+        var consulted = table is not null;
         if (lookup is null)
         {
-            return new RouteReport(null, false, null, null, Disposition.Bounce, tableConsulted, null, null, []);
+            return new RouteReport(
+                null, null, routing, settingsSource, false, null, null, RecipientStatus.InvalidAddress, consulted, null, null,
+                consulted ? RecipientStatus.InvalidAddress : null, message, []);
         }
 
-        var key = lookup.Key;
-        var declared = config.Aliases.FirstOrDefault(a => DesiredStateBuilder.KeyOf(a.Address) == key);
+        var declaredByKey = config.Aliases.ToDictionary(a => DesiredStateBuilder.KeyOf(a.Address));
+        var key = lookup.Resolve(declaredByKey.ContainsKey);
+        var declared = declaredByKey.GetValueOrDefault(key);
         var renamed = config.Moves.FirstOrDefault(m => DesiredStateBuilder.KeyOf(m.From) == key);
         var domainDeclared = config.Domains.Any(d => string.Equals(d.Value, key.SubDomain, StringComparison.Ordinal));
-        var disposition = DispositionRules.ForState(declared?.State);
-        Disposition? tableDisposition = tableConsulted ? DispositionRules.ForState(tableRecord?.State) : null;
+        var feedback = IsFeedback(lookup, routing);
+        var status = feedback ? RecipientStatus.Feedback : MessagePolicy.StatusOf(declared?.State);
 
+        ItemKey? tableKey = null;
+        AliasRecord? record = null;
+        RecipientStatus? tableStatus = null;
         var disagreements = new List<string>();
-        if (tableConsulted)
+        if (table is not null)
         {
-            if (declared is not null && tableRecord is null)
+            var resolved = lookup.Resolve(table.Items.ContainsKey);
+            tableKey = resolved;
+            record = table.Items.GetValueOrDefault(resolved);
+            tableStatus = feedback ? RecipientStatus.Feedback : MessagePolicy.StatusOf(record?.State);
+            Compare(declared, record, disagreements);
+            if (table.Settings is { } stored && stored != config.Settings)
             {
-                disagreements.Add("the YAML declares this alias but the table has no item for it (not applied yet)");
+                var names = SettingsAttributes.Diff(stored, config.Settings).Select(a => a.Name);
+                disagreements.Add($"settings: {string.Join(", ", names)} differ between the table's settings item and tacomail.yaml");
             }
-            else if (declared is null && tableRecord is not null)
+            else if (table.Settings is null)
             {
-                disagreements.Add("the table has an item the YAML does not declare (the next apply deletes it)");
-            }
-            else if (declared is not null && tableRecord is not null)
-            {
-                if (declared.State != tableRecord.State)
-                {
-                    disagreements.Add($"state: table {tableRecord.State.ToName()}, YAML {declared.State.ToName()}");
-                }
-
-                if (!string.Equals(declared.Destination, tableRecord.Destination, StringComparison.Ordinal))
-                {
-                    disagreements.Add($"destination: table {tableRecord.Destination}, YAML {declared.Destination}");
-                }
+                disagreements.Add("the table has no readable settings item (not applied yet)");
             }
         }
 
-        return new RouteReport(lookup, domainDeclared, declared, renamed, disposition, tableConsulted, tableRecord, tableDisposition, disagreements);
+        return new RouteReport(
+            lookup, key, routing, settingsSource, domainDeclared, declared, renamed, status, consulted, tableKey, record, tableStatus,
+            message, disagreements);
+    }
+
+    /// <summary>SES's reports about forwards go to exactly the feedback address, sub-address and all.</summary>
+    private static bool IsFeedback(RecipientLookup lookup, RoutingSettings routing)
+    {
+        if (routing.FeedbackAddress is not { } feedback
+            || !RecipientNormalizer.TryNormalize(feedback, routing.Separators, out var target))
+        {
+            return false;
+        }
+
+        return (lookup.ExactKey ?? lookup.Key) == (target.ExactKey ?? target.Key);
+    }
+
+    private static void Compare(DesiredAlias? declared, AliasRecord? record, List<string> disagreements)
+    {
+        if (declared is not null && record is null)
+        {
+            disagreements.Add("the YAML declares this alias but the table has no item for it (not applied yet)");
+        }
+        else if (declared is null && record is not null)
+        {
+            disagreements.Add("the table has an item the YAML does not declare (the next apply deletes it)");
+        }
+        else if (declared is not null && record is not null)
+        {
+            if (declared.State != record.State)
+            {
+                disagreements.Add($"state: table {record.State.ToName()}, YAML {declared.State.ToName()}");
+            }
+
+            if (!string.Equals(declared.Destination, record.Destination, StringComparison.Ordinal))
+            {
+                disagreements.Add($"destination: table {record.Destination}, YAML {declared.Destination}");
+            }
+        }
     }
 }

@@ -45,6 +45,8 @@ public sealed partial class ConfigLoaderTests
         { "TM045-move-chain", "example.com.yaml", DiagnosticCodes.MoveChain, 8, 13 },
         { "TM045-move-cycle", "example.com.yaml", DiagnosticCodes.MoveChain, 7, 13 },
         { "TM046-duplicate-move-target", "example.com.yaml", DiagnosticCodes.DuplicateMoveTarget, 8, 27 },
+        { "TM047-feedback-address-not-received", "tacomail.yaml", DiagnosticCodes.FeedbackAddressNotReceived, 6, 19 },
+        { "TM048-destination-loop", "tacomail.yaml", DiagnosticCodes.DestinationLoop, 7, 5 },
     };
 
     [Theory]

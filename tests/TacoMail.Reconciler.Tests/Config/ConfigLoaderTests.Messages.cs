@@ -37,6 +37,8 @@ public sealed partial class ConfigLoaderTests
     [InlineData("TM039-invalid-destination", "destinations: 's3' is not a destination; the mailbox bucket is written 'S3' in upper case")]
     [InlineData("TM042-move-target-undeclared", "moved to 'shopp@example.com', which is not declared as an alias (did you mean 'shop@example.com'?); declare it under aliases or fix the 'to' address")]
     [InlineData("TM045-move-chain", "moves form a chain first@example.com -> second@example.com -> shop@example.com; a rename happens in one step, so replace them with one entry from 'first@example.com' to 'shop@example.com'")]
+    [InlineData("TM047-feedback-address-not-received", "feedback_address 'feedback@example.net' is not on one of the domains, so SES's bounce and complaint reports would never reach the mailbox; use an address on example.com")]
+    [InlineData("TM048-destination-loop", "destinations entry orders@xn--bcher-kva.example is itself an address this config receives (bücher.example is in domains): mail would loop; use a mailbox outside your domains or S3")]
     [InlineData("TM045-move-cycle", "moves form a cycle ping@example.com -> pong@example.com -> ping@example.com; remove these entries (a rename cannot end where it started)")]
     public async Task LoadAsync_InvalidFixture_ExplainsTheProblemAndTheFix(string fixture, string message)
     {

@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
 using TacoMail.Reconciler.Config;
 using TacoMail.Reconciler.Config.Validation;
+using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Tests.Config;
@@ -36,7 +37,7 @@ public sealed class SchemaFileTests
     {
         var schema = await ConfigSchema.LoadAsync(TestContext.Current.CancellationToken);
 
-        schema.MainFile.Properties.Keys.ShouldBe(["table", "domains", "destinations", "bounce_sender", "safety"]);
+        schema.MainFile.Properties.Keys.ShouldBe(["table", "domains", "destinations", "bounce_sender", "feedback_address", "subaddress_separators", "bounce_policy", "spam_policy", "safety"]);
         schema.DomainFile.Properties.Keys.ShouldBe(["domain", "default_destination", "aliases", "moved"]);
     }
 
@@ -48,6 +49,18 @@ public sealed class SchemaFileTests
         safety["min_aliases"]!["default"]!.Value<int>().ShouldBe(SafetyThresholds.DefaultMinAliases);
         safety["max_delete_percent"]!["default"]!.Value<decimal>().ShouldBe(SafetyThresholds.DefaultMaxDeletePercent);
         safety["max_disable_percent"]!["default"]!.Value<decimal>().ShouldBe(SafetyThresholds.DefaultMaxDisablePercent);
+    }
+
+    [Fact]
+    public void EmbeddedSchema_RoutingDefaults_MatchTheModelDefaults()
+    {
+        var main = ReadSchema().SelectToken("definitions.mainFile.properties")!;
+
+        main["subaddress_separators"]!["default"]!.Values<string>().ShouldBe(SubAddressSeparators.Default.Values);
+        main["bounce_policy"]!["default"]!.Value<string>().ShouldBe(MessagePolicy.Default.Bounce.ToName());
+        main["bounce_policy"]!["enum"]!.Values<string>().ShouldBe(MessagePolicyNames.BouncePolicies);
+        main["spam_policy"]!["default"]!.Value<string>().ShouldBe(MessagePolicy.Default.Spam.ToName());
+        main["spam_policy"]!["enum"]!.Values<string>().ShouldBe(MessagePolicyNames.SpamPolicies);
     }
 
     private static IEnumerable<JProperty> Properties(JObject schema) =>

@@ -40,7 +40,7 @@ public sealed partial class PlannerTests
 
         var plan = PlanOf(desired, Actual(TenAddresses.Select(a => Record(a))));
 
-        plan.Violations.ShouldHaveSingleItem().Check.ShouldBe(SafetyCheck.Disables);
+        plan.Violations.ShouldHaveSingleItem().Check.ShouldBe(SafetyCheck.Deactivations);
     }
 
     [Fact]
@@ -61,5 +61,43 @@ public sealed partial class PlannerTests
             new SafetyThresholds(MinAliases: 5, MaxDeletePercent: 5, MaxDisablePercent: 5));
 
         plan.Violations.ShouldHaveSingleItem().ShouldBe(new SafetyViolation(SafetyCheck.Deletes, 1, 10, 5));
+    }
+
+    [Fact]
+    public void Plan_PausingFourOfTen_TripsTheDisableThreshold()
+    {
+        var desired = Desired(TenAddresses.Select((a, i) => Spec(a, state: i < 4 ? AliasState.Paused : AliasState.Active)));
+
+        var plan = PlanOf(desired, Actual(TenAddresses.Select(a => Record(a))));
+
+        plan.Violations.ShouldBe([new SafetyViolation(SafetyCheck.Deactivations, 4, 10, 30)]);
+        Should.Throw<UnsafePlanException>(() => plan.EnsureSafe(force: false)).Message.ShouldContain("pauses or disables 4 of 10");
+    }
+
+    [Fact]
+    public void Plan_PausingTwoAndDisablingTwoOfTen_CountsFourTogether()
+    {
+        var desired = Desired(TenAddresses.Select((a, i) => Spec(a, state: i switch
+        {
+            < 2 => AliasState.Paused,
+            < 4 => AliasState.Disabled,
+            _ => AliasState.Active,
+        })));
+
+        var plan = PlanOf(desired, Actual(TenAddresses.Select(a => Record(a))));
+
+        plan.Violations.ShouldHaveSingleItem().Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public void Plan_DisablingPausedAliases_DoesNotCountThemAgain()
+    {
+        var desired = Desired(TenAddresses.Select((a, i) => Spec(a, state: i < 4 ? AliasState.Disabled : AliasState.Active)));
+        var actual = Actual(TenAddresses.Select((a, i) => Record(a, state: i < 4 ? AliasState.Paused : AliasState.Active)));
+
+        var plan = PlanOf(desired, actual);
+
+        plan.Summary.Update.ShouldBe(4);
+        plan.IsSafe.ShouldBeTrue();
     }
 }

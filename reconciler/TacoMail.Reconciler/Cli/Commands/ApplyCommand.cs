@@ -35,6 +35,10 @@ internal sealed class ApplyCommand(
         [Description("Apply even if the plan exceeds the safety thresholds.")]
         public bool Force { get; init; }
 
+        [CommandOption("--mask-destinations")]
+        [Description("Show destinations as m***@example.com in everything apply prints (for public CI logs).")]
+        public bool MaskDestinations { get; init; }
+
         [CommandOption("--lock-timeout <DURATION>")]
         [Description("How long to wait for another apply's lock, e.g. 30s or 5m. Default: fail at once.")]
         [DefaultValue("0s")]
@@ -94,7 +98,7 @@ internal sealed class ApplyCommand(
             }
         }
 
-        new TextPlanRenderer().Render(plan, console);
+        new TextPlanRenderer(settings.MaskDestinations).Render(plan, console);
         plan.EnsureSafe(settings.Force);
         if (!plan.HasChanges)
         {

@@ -30,7 +30,7 @@ internal sealed class PlanCommand(IAnsiConsole console, ConfigReader reader, Dyn
         public bool DetailedExitCode { get; init; }
 
         [CommandOption("--mask-destinations")]
-        [Description("In markdown, show destinations as m***@example.com (for public pull requests).")]
+        [Description("Show destinations as m***@example.com in every format and in the --out file (for public pull requests and CI logs); apply FILE still works.")]
         public bool MaskDestinations { get; init; }
 
         public override ValidationResult Validate() =>
@@ -61,7 +61,7 @@ internal sealed class PlanCommand(IAnsiConsole console, ConfigReader reader, Dyn
 
         if (settings.Out is { } path)
         {
-            await SavedPlanFile.WriteAsync(path, plan, cancellationToken);
+            await SavedPlanFile.WriteAsync(path, plan, settings.MaskDestinations, cancellationToken);
             if (text)
             {
                 console.MarkupLineInterpolated($"saved the plan to {path}; apply exactly this plan with: [bold]tacomail apply {path}[/]");

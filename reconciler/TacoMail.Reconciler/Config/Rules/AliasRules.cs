@@ -37,7 +37,8 @@ internal sealed class AliasRules
     {
         ArgumentNullException.ThrowIfNull(section);
         var domain = CheckDomain(section);
-        var defaultDestination = CheckDestination(section.Path, section.DefaultDestination, DefaultDestinationLabel);
+        var owner = domain is null ? "this file" : $"domain {domain.Unicode}";
+        var defaultDestination = CheckDestination(section.Path, section.DefaultDestination, DefaultDestinationLabel, owner);
         foreach (var alias in section.Aliases)
         {
             CheckAlias(section, domain, defaultDestination, alias);
@@ -90,7 +91,8 @@ internal sealed class AliasRules
         DestinationAddress? destination;
         if (alias.Destination is not null)
         {
-            destination = CheckDestination(section.Path, alias.Destination, DestinationLabel);
+            var name = address is not null ? $"alias {address}" : $"alias '{alias.Key.Value}'";
+            destination = CheckDestination(section.Path, alias.Destination, DestinationLabel, name);
         }
         else if (!section.HasDefaultDestinationKey)
         {
@@ -131,7 +133,8 @@ internal sealed class AliasRules
         return true;
     }
 
-    private DestinationAddress? CheckDestination(string path, SourceScalar? written, string label)
+    /// <summary>Checks one destination; <paramref name="owner"/> names what uses it (an alias or a domain) for the loop message.</summary>
+    private DestinationAddress? CheckDestination(string path, SourceScalar? written, string label, string owner)
     {
         if (written is not { Value.Length: > 0 })
         {
@@ -152,6 +155,12 @@ internal sealed class AliasRules
                 written,
                 DiagnosticCodes.UndeclaredDestination,
                 $"{label} '{written.Value}' is not declared in tacomail.yaml destinations; add it there or fix the typo{hint}");
+        }
+
+        if (_declarations.Domains is { } domains && destination.Email is { } email && DeclarationRules.IsReceived(email.Domain, domains))
+        {
+            _diagnostics.Add(
+                path, written, DiagnosticCodes.DestinationLoop, DeclarationRules.LoopMessage($"{label} {destination} of {owner}", email));
         }
 
         return destination;

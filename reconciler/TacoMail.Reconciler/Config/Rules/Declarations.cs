@@ -1,4 +1,5 @@
 using TacoMail.Schema.Addresses;
+using TacoMail.Schema.Routing;
 
 namespace TacoMail.Reconciler.Config.Rules;
 
@@ -10,10 +11,16 @@ namespace TacoMail.Reconciler.Config.Rules;
 /// <param name="Domains">The valid, distinct declared domains in the order written.</param>
 /// <param name="Destinations">The valid, distinct declared destinations in the order written.</param>
 /// <param name="BounceSender">The normalised bounce sender, or null.</param>
+/// <param name="FeedbackAddress">The normalised feedback address (<c>feedback_address</c>, else the bounce sender), or null.</param>
+/// <param name="Separators">The sub-address separators (the default when not given or rejected).</param>
+/// <param name="Policy">The spam and bounce policies (defaults for missing or rejected words).</param>
 internal sealed record Declarations(
     IReadOnlyList<DomainName>? Domains,
     IReadOnlyList<DestinationAddress>? Destinations,
-    string? BounceSender)
+    string? BounceSender,
+    string? FeedbackAddress,
+    SubAddressSeparators Separators,
+    MessagePolicy Policy)
 {
-    public static Declarations Unknown { get; } = new(null, null, null);
+    public static Declarations Unknown { get; } = new(null, null, null, null, SubAddressSeparators.Default, MessagePolicy.Default);
 }

@@ -1,4 +1,5 @@
 using TacoMail.Reconciler.Config.Sections;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Config.Rules;
 
@@ -26,7 +27,7 @@ internal static class SemanticValidator
             new TableSettings(main.TableName.Value, main.TableRegion?.Value),
             declarations.Domains,
             [.. declarations.Destinations.Select(destination => destination.Value)],
-            declarations.BounceSender,
+            new RoutingSettings(declarations.BounceSender, declarations.FeedbackAddress, declarations.Separators, declarations.Policy),
             main.Safety,
             [.. aliasRules.Aliases.OrderBy(alias => alias.Address)],
             moves);

@@ -13,6 +13,10 @@ namespace TacoMail.Reconciler.Config.Sections;
 /// <param name="Domains">domains, or null when missing or not a list of strings.</param>
 /// <param name="Destinations">destinations, or null when missing or not a list of strings.</param>
 /// <param name="BounceSender">bounce_sender.</param>
+/// <param name="FeedbackAddress">feedback_address.</param>
+/// <param name="Separators">subaddress_separators, or null when missing or not a list of strings.</param>
+/// <param name="BouncePolicy">bounce_policy.</param>
+/// <param name="SpamPolicy">spam_policy.</param>
 /// <param name="Safety">safety, with defaults for missing or rejected values.</param>
 internal sealed record MainSection(
     string Path,
@@ -21,4 +25,8 @@ internal sealed record MainSection(
     IReadOnlyList<SourceScalar>? Domains,
     IReadOnlyList<SourceScalar>? Destinations,
     SourceScalar? BounceSender,
+    SourceScalar? FeedbackAddress,
+    IReadOnlyList<SourceScalar>? Separators,
+    SourceScalar? BouncePolicy,
+    SourceScalar? SpamPolicy,
     SafetyThresholds Safety);

@@ -18,6 +18,10 @@ internal static class MainSectionReader
             (root.Find("domains")?.Value as SourceSequence)?.AsStrings(),
             (root.Find("destinations")?.Value as SourceSequence)?.AsStrings(),
             root.FindString("bounce_sender"),
+            root.FindString("feedback_address"),
+            (root.Find("subaddress_separators")?.Value as SourceSequence)?.AsStrings(),
+            root.FindString("bounce_policy"),
+            root.FindString("spam_policy"),
             ReadSafety(root.Find("safety")?.Value as SourceMapping));
     }
 

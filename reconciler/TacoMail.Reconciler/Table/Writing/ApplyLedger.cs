@@ -14,6 +14,7 @@ internal sealed class ApplyLedger(int total, IProgress<ApplyProgress>? progress)
 {
     private readonly ConcurrentQueue<ConfigChange> _config = new();
     private readonly ConcurrentQueue<AppliedChange> _aliases = new();
+    private SettingsChange? _settings;
     private int _done;
 
     public int Total { get; } = total;
@@ -25,6 +26,13 @@ internal sealed class ApplyLedger(int total, IProgress<ApplyProgress>? progress)
         Report(change.Action, new ItemKey(TableContract.ConfigPartition, ConfigSetRecord.SortKeyOf(change.Kind)));
     }
 
+    public void Done(SettingsChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        Volatile.Write(ref _settings, change);
+        Report(change.Action, SettingsItemCodec.Key);
+    }
+
     public void Done(AppliedChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -34,7 +42,8 @@ internal sealed class ApplyLedger(int total, IProgress<ApplyProgress>? progress)
 
     public ApplyResult ToResult() => new(
         [.. _config.OrderBy(c => c.Kind)],
-        [.. _aliases.OrderBy(c => c.Change.Key)]);
+        [.. _aliases.OrderBy(c => c.Change.Key)],
+        Volatile.Read(ref _settings));
 
     private void Report(ChangeAction action, ItemKey key)
     {

@@ -7,7 +7,11 @@ namespace TacoMail.Reconciler.Table.Writing;
 /// What an apply did — all of the plan, or (inside <see cref="ApplyFailedException"/>) the part
 /// done before it stopped — so the CLI can always say what it changed. Sorted like a plan.
 /// </summary>
-internal sealed record ApplyResult(ImmutableArray<ConfigChange> ConfigChanges, ImmutableArray<AppliedChange> AliasChanges)
+/// <param name="ConfigChanges">The configuration items written.</param>
+/// <param name="AliasChanges">The alias changes done.</param>
+/// <param name="Settings">The settings item write, when it was done.</param>
+internal sealed record ApplyResult(
+    ImmutableArray<ConfigChange> ConfigChanges, ImmutableArray<AppliedChange> AliasChanges, SettingsChange? Settings = null)
 {
     public static ApplyResult Empty { get; } = new([], []);
 
@@ -15,8 +19,11 @@ internal sealed record ApplyResult(ImmutableArray<ConfigChange> ConfigChanges, I
     public PlanSummary Summary => new(
         Count(ChangeAction.Create), Count(ChangeAction.Update), Count(ChangeAction.Delete), Count(ChangeAction.Rename));
 
-    /// <summary>Configuration and alias changes done.</summary>
-    public int Total => ConfigChanges.Length + AliasChanges.Length;
+    /// <summary>Configuration items (the settings item included) written.</summary>
+    public int ConfigItems => ConfigChanges.Length + (Settings is null ? 0 : 1);
+
+    /// <summary>Configuration, settings and alias changes done.</summary>
+    public int Total => ConfigItems + AliasChanges.Length;
 
     /// <summary>Changes that were found already done instead of being written.</summary>
     public int AlreadyInPlace => AliasChanges.Count(c => c.Outcome == ApplyOutcome.AlreadyInPlace);
@@ -26,7 +33,7 @@ internal sealed record ApplyResult(ImmutableArray<ConfigChange> ConfigChanges, I
     {
         var summary = Summary;
         return $"{summary.Create} created, {summary.Update} updated, {summary.Delete} deleted, {summary.Rename} renamed, "
-            + $"{ConfigChanges.Length} configuration item{(ConfigChanges.Length == 1 ? string.Empty : "s")} written";
+            + $"{ConfigItems} configuration item{(ConfigItems == 1 ? string.Empty : "s")} written";
     }
 
     private int Count(ChangeAction action) => AliasChanges.Count(c => c.Change.Action == action);

@@ -6,7 +6,7 @@ using TacoMail.Schema.Records;
 namespace TacoMail.Reconciler.Table.Writing;
 
 /// <summary>
-/// Executes a <see cref="Plan"/> against the table: configuration items first, then renames,
+/// Executes a <see cref="Plan"/> against the table: the settings and configuration items first, then renames,
 /// updates, creates and deletes (destructive work last) with bounded parallelism. Every write is
 /// either conditional on what was read or safe to repeat, so an apply that stops midway — a
 /// failure, Ctrl-C, a lost lock — leaves a table that a fresh read, plan and apply converges
@@ -52,7 +52,7 @@ internal sealed class PlanApplier
     public async Task<ApplyResult> ApplyAsync(Plan plan, IProgress<ApplyProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var total = plan.ConfigChanges.Length + plan.AliasChanges.Length;
+        var total = plan.ChangeCount;
         if (total == 0)
         {
             return ApplyResult.Empty;
@@ -62,6 +62,11 @@ internal sealed class PlanApplier
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var failure = new FirstFailure(stop);
         var config = new ConfigWriter(_context, ledger);
+        if (plan.Settings is { } settings)
+        {
+            await RunAsync(new WorkItem("writing the settings configuration item", _ => new SettingsWriter(_context, ledger).WriteAsync(settings)), failure, stop.Token);
+        }
+
         foreach (var change in plan.ConfigChanges)
         {
             if (stop.IsCancellationRequested)
