@@ -3,10 +3,12 @@ using Amazon.DynamoDBv2.Model;
 using TacoMail.Reconciler.Table;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Routing;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Bench.Disposition;
 
-/// <summary>The table the disposition benchmark reads: one alias per state.</summary>
+/// <summary>The table the disposition benchmark reads: one alias per state, and the settings item apply writes.</summary>
 internal static class BenchTable
 {
     public const string Name = "tacomail-bench";
@@ -19,6 +21,10 @@ internal static class BenchTable
             var record = new AliasRecord(new ItemKey("example.com", local), "me@example.net", state, Guid.NewGuid().ToString(), 1_700_000_000, 1_700_000_000, 0);
             await client.PutItemAsync(new PutItemRequest { TableName = Name, Item = AliasItemCodec.Encode(record) }, cancellationToken);
         }
+
+        var settings = new RoutingSettings("mailer-daemon@example.com", null, SubAddressSeparators.Default, MessagePolicy.Default);
+        var item = SettingsItemCodec.Encode(new DeclaredSettings(settings, SafetyThresholds.Default));
+        await client.PutItemAsync(new PutItemRequest { TableName = Name, Item = item }, cancellationToken);
     }
 
     /// <summary>An SES receipt event for a delivered and a dropped recipient (no bounce, so no SES call).</summary>
