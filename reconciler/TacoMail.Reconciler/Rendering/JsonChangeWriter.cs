@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TacoMail.Reconciler.Planning;
+using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using F = TacoMail.Reconciler.Rendering.JsonPlanFields;
@@ -10,13 +11,13 @@ namespace TacoMail.Reconciler.Rendering;
 /// Writes one alias or configuration change of the JSON plan. Members that the change does not
 /// have (<c>from</c>, <c>before</c>, <c>after</c>) are left out rather than written as null, so a
 /// reader can tell "not applicable" from a value; attribute values are null when absent.
-/// Destinations are masked on request (<see cref="DestinationMask"/>).
+/// Destinations are masked on request (<see cref="AddressMask"/>).
 /// </summary>
 internal static class JsonChangeWriter
 {
     public static void Write(Utf8JsonWriter writer, AliasChange change, bool maskDestinations)
     {
-        string? Shown(string? destination) => maskDestinations && destination is not null ? DestinationMask.Mask(destination) : destination;
+        string? Shown(string? destination) => maskDestinations && destination is not null ? AddressMask.Mask(destination) : destination;
         writer.WriteStartObject();
         writer.WriteString(F.Action, ActionName(change.Action));
         writer.WriteString(F.Address, change.Key.FullAddress);
@@ -63,7 +64,7 @@ internal static class JsonChangeWriter
     public static void Write(Utf8JsonWriter writer, ConfigChange change, bool maskDestinations)
     {
         var mask = maskDestinations && change.Kind == ConfigSetKind.Destinations;
-        IEnumerable<string> Shown(IEnumerable<string> values) => mask ? values.Select(DestinationMask.Mask) : values;
+        IEnumerable<string> Shown(IEnumerable<string> values) => mask ? values.Select(AddressMask.Mask) : values;
         writer.WriteStartObject();
         writer.WriteString(F.Action, ActionName(change.Action));
         writer.WriteString(F.Item, ConfigSetRecord.SortKeyOf(change.Kind));

@@ -1,5 +1,6 @@
 using System.Text;
 using TacoMail.Reconciler.Planning;
+using TacoMail.Schema.Addresses;
 
 namespace TacoMail.Reconciler.Rendering;
 
@@ -50,7 +51,7 @@ internal static class MarkdownChangeEntry
             return;
         }
 
-        var shown = mask ? DestinationMask.Mask(value) : value;
+        var shown = mask ? AddressMask.Mask(value) : value;
         builder.Append(marker).Append(AttributeIndent).Append(MarkdownText.Code(name)).Append(": ")
             .Append(MarkdownText.Code(shown)).Append('\n');
     }

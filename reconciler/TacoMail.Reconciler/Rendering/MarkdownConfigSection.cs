@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using TacoMail.Reconciler.Planning;
+using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Table;
 
@@ -33,7 +34,7 @@ internal static class MarkdownConfigSection
         foreach (var change in changes)
         {
             var mask = maskDestinations && change.Kind == ConfigSetKind.Destinations;
-            string Shown(string value) => MarkdownText.Code(mask ? DestinationMask.Mask(value) : value);
+            string Shown(string value) => MarkdownText.Code(mask ? AddressMask.Mask(value) : value);
             var lines = change.Added.Select(v => $"+ {Shown(v)}\n")
                 .Concat(change.Removed.Select(v => $"- {Shown(v)}\n"))
                 .ToList();

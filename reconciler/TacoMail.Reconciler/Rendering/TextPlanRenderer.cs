@@ -1,5 +1,6 @@
 using Spectre.Console;
 using TacoMail.Reconciler.Planning;
+using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Table;
 
@@ -82,7 +83,7 @@ internal sealed class TextPlanRenderer(bool maskDestinations = false) : IPlanRen
         foreach (var attribute in change.Attributes)
         {
             var mask = maskDestinations && attribute.Name == AttributeNames.Destination;
-            string Shown(string? value) => Value(mask && value is not null ? DestinationMask.Mask(value) : value);
+            string Shown(string? value) => Value(mask && value is not null ? AddressMask.Mask(value) : value);
             var value = change.Action switch
             {
                 ChangeAction.Create => Shown(attribute.After),
@@ -98,7 +99,7 @@ internal sealed class TextPlanRenderer(bool maskDestinations = false) : IPlanRen
     {
         var (symbol, colour) = Style(change.Action);
         var mask = maskDestinations && change.Kind == ConfigSetKind.Destinations;
-        string Shown(string value) => Escape(mask ? DestinationMask.Mask(value) : value);
+        string Shown(string value) => Escape(mask ? AddressMask.Mask(value) : value);
         var values = change.Added.Select(v => $"[green]+ {Shown(v)}[/]")
             .Concat(change.Removed.Select(v => $"[red]- {Shown(v)}[/]"))
             .ToList();

@@ -6,6 +6,8 @@ public sealed class AddressMaskTests
 {
     [Theory]
     [InlineData("me@gmail.com", "m***@gmail.com")]
+    [InlineData("first.last@example.org", "f***@example.org")]
+    [InlineData("\U0001F600x@example.org", "\U0001F600***@example.org")]
     [InlineData("S3", "S3")]
     [InlineData("x@example.com", "***@example.com")]
     [InlineData("no-at-sign", "***")]
