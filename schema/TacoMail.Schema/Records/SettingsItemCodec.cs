@@ -25,6 +25,7 @@ public static class SettingsItemCodec
         TableContract.SubAddressSeparators,
         TableContract.BouncePolicy,
         TableContract.SpamPolicy,
+        TableContract.QueueLifetimeSeconds,
         TableContract.SafetyMinAliases,
         TableContract.SafetyMaxDeletePercent,
         TableContract.SafetyMaxDisablePercent,
@@ -53,6 +54,7 @@ public static class SettingsItemCodec
         };
         item[TableContract.BouncePolicy] = new AttributeValue { S = routing.Policy.Bounce.ToName() };
         item[TableContract.SpamPolicy] = new AttributeValue { S = routing.Policy.Spam.ToName() };
+        item[TableContract.QueueLifetimeSeconds] = Number((decimal)routing.QueueLifetime.TotalSeconds);
         item[TableContract.SafetyMinAliases] = Number(settings.Safety.MinAliases);
         item[TableContract.SafetyMaxDeletePercent] = Number(settings.Safety.MaxDeletePercent);
         item[TableContract.SafetyMaxDisablePercent] = Number(settings.Safety.MaxDisablePercent);
@@ -83,7 +85,11 @@ public static class SettingsItemCodec
             Separators(reader),
             new MessagePolicy(
                 Word(reader, TableContract.SpamPolicy, MessagePolicy.Default.Spam, MessagePolicyNames.TryParseSpamPolicy),
-                Word(reader, TableContract.BouncePolicy, MessagePolicy.Default.Bounce, MessagePolicyNames.TryParseBouncePolicy)));
+                Word(reader, TableContract.BouncePolicy, MessagePolicy.Default.Bounce, MessagePolicyNames.TryParseBouncePolicy)))
+        {
+            QueueLifetime = TimeSpan.FromSeconds((double)Decimal(
+                reader, TableContract.QueueLifetimeSeconds, (decimal)RoutingSettings.DefaultQueueLifetime.TotalSeconds, MaxQueueLifetimeSeconds)),
+        };
         var safety = new SafetyThresholds(
             (int)Decimal(reader, TableContract.SafetyMinAliases, defaults.MinAliases, int.MaxValue),
             Decimal(reader, TableContract.SafetyMaxDeletePercent, defaults.MaxDeletePercent, 100),
@@ -92,6 +98,9 @@ public static class SettingsItemCodec
             ? DecodeResult<DeclaredSettings>.Failure(reader.Reason)
             : DecodeResult<DeclaredSettings>.Success(new DeclaredSettings(routing, safety));
     }
+
+    /// <summary>Postfix caps its queue lifetime at 100 days; so does TacoMail.</summary>
+    private const decimal MaxQueueLifetimeSeconds = 100 * 24 * 3600;
 
     private static AttributeValue Number(decimal value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 

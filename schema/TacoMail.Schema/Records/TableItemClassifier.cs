@@ -20,6 +20,11 @@ public static class TableItemClassifier
             return new ScannedUnreadableItem(null, reader.Reason);
         }
 
+        if (key.SubDomain == TableContract.DeliveryPartition)
+        {
+            return new ScannedReservedItem(key);
+        }
+
         if (key.SubDomain != TableContract.ConfigPartition)
         {
             var alias = AliasItemCodec.Decode(item);

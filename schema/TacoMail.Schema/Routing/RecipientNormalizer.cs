@@ -36,7 +36,7 @@ public static class RecipientNormalizer
         }
 
         var localPart = unquoted.ToLowerInvariant();
-        if (!TryAsciiDomain(text[(at + 1)..], out var domain) || domain == TableContract.ConfigPartition)
+        if (!TryAsciiDomain(text[(at + 1)..], out var domain) || TableContract.IsReservedPartition(domain))
         {
             return false;
         }

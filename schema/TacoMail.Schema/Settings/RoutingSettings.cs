@@ -20,6 +20,15 @@ public sealed record RoutingSettings(
     SubAddressSeparators Separators,
     MessagePolicy Policy)
 {
+    /// <summary>Postfix's <c>maximal_queue_lifetime</c> default: how long undeliverable mail is retried.</summary>
+    public static readonly TimeSpan DefaultQueueLifetime = TimeSpan.FromDays(5);
+
+    /// <summary>
+    /// How long a message that cannot be delivered yet is retried before the sender is told and it
+    /// moves to <c>failed/</c> (<c>queue_lifetime</c> in tacomail.yaml).
+    /// </summary>
+    public TimeSpan QueueLifetime { get; init; } = DefaultQueueLifetime;
+
     /// <summary>
     /// What a handler uses when the table holds no readable settings item: the default separators
     /// and spam policy, and no bounces at all (there is no bounce sender to send them from, and a

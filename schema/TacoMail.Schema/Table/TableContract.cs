@@ -55,10 +55,27 @@ public static class TableContract
     public const string BouncePolicy = "bounce_policy";
     public const string SpamPolicy = "spam_policy";
 
+    /// <summary>Settings item attribute (N): the queue lifetime in seconds.</summary>
+    public const string QueueLifetimeSeconds = "queue_lifetime_seconds";
+
     /// <summary>Settings item attributes (N): the plan safety thresholds.</summary>
     public const string SafetyMinAliases = "safety_min_aliases";
     public const string SafetyMaxDeletePercent = "safety_max_delete_percent";
     public const string SafetyMaxDisablePercent = "safety_max_disable_percent";
+
+    /// <summary>
+    /// The reserved partition of the delivery's per-recipient claims (sort key
+    /// <c>&lt;message id&gt;#&lt;recipient mark&gt;</c>): written only by the delivery function, never
+    /// planned, changed or deleted by the reconciler; each item expires by TTL.
+    /// </summary>
+    public const string DeliveryPartition = "tacomail-delivery";
+
+    /// <summary>Whether <paramref name="partition"/> is one of TacoMail's own partitions, never an alias domain.</summary>
+    public static bool IsReservedPartition(string partition) =>
+        partition is ConfigPartition or DeliveryPartition;
+
+    /// <summary>The table's TTL attribute (N, Unix seconds); only reserved items carry it.</summary>
+    public const string ExpiresAt = "expires_at";
 
     /// <summary>String Set attribute of the configuration items.</summary>
     public const string ConfigValue = "configValue";
