@@ -1,5 +1,7 @@
 using Amazon.DynamoDBv2;
 using TacoMail.Lambda.Configuration;
+using TacoMail.Lambda.Delivery.Failure;
+using TacoMail.Lambda.Delivery.Queue;
 using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Delivery.Storage;
 using TacoMail.Lambda.Disposition;
@@ -18,10 +20,6 @@ namespace TacoMail.Lambda.Delivery;
 /// </summary>
 internal static class DeliveryFunction
 {
-    /// <summary>Text of the SES bounce for a message too large to forward.</summary>
-    public const string OversizeExplanation =
-        "The message is larger than the 40 MB that can be forwarded; it was kept, not delivered.";
-
     /// <summary>The handler for the SES receipt rule's Event action after the S3 store.</summary>
     /// <exception cref="StartupException">The configuration is missing or invalid (<c>Runtime.ConfigInvalid</c>).</exception>
     public static LambdaHandler FromEnvironment(IEnvironmentVariables environment)
@@ -37,7 +35,7 @@ internal static class DeliveryFunction
                 DynamoDbClientFactory.Create(settings),
                 new S3MailStore(S3ClientFactory.Create(environment, settings.Region), options.Bucket),
                 SesRawEmailSender.Create(environment, http, time, options.TemporaryDirectory),
-                new SesBounceSender(SesHttpClient.Create(environment, http, time), OversizeExplanation),
+                new SesBounceSender(SesHttpClient.Create(environment, http, time)),
                 time,
                 new StandardErrorLogSink());
         }
@@ -69,9 +67,11 @@ internal static class DeliveryFunction
             new RecipientChecker(new RecipientResolver(new AliasBatchReader(dynamo, options.TableName, time))),
             store,
             sender,
-            new OversizeBouncer(bounces),
+            new SenderNotifier(bounces, sender, time),
+            new MailQueue(store, options.IncomingPrefix),
             time);
-        return new DeliveryHandler(deliverer, time, new DeliveryLog(log)).HandleAsync;
+        var sweeper = new QueueSweeper(new MailQueue(store, options.IncomingPrefix), deliverer, time);
+        return new DeliveryHandler(deliverer, sweeper, time, new DeliveryLog(log, time)).HandleAsync;
     }
 
     /// <summary>The delivery's options from the validated settings, for a bucket that must be named.</summary>

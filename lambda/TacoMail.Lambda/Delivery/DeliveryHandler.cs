@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TacoMail.Lambda.Delivery.Queue;
 using TacoMail.Lambda.Disposition;
 using TacoMail.Lambda.Events;
 using TacoMail.Lambda.Runtime;
@@ -6,41 +7,53 @@ using TacoMail.Lambda.Runtime;
 namespace TacoMail.Lambda.Delivery;
 
 /// <summary>
-/// The delivery handler as the runtime calls it: parse the SES event, let
-/// <see cref="MessageDeliverer"/> deliver, write the one log line, answer. Unlike the disposition
-/// it fails the invocation on a transient error (<see cref="DeliveryFailedException"/>): the
-/// message is safe in S3 and Lambda's retry of the async event finishes the job. A malformed
-/// event is logged and answered, since no retry could make it readable.
+/// The delivery handler as the runtime calls it. An SES event: let <see cref="MessageDeliverer"/>
+/// deliver the message (queueing what cannot be delivered yet), write the one log line, answer.
+/// The schedule's event: sweep the queue (<see cref="QueueSweeper"/>). The invocation fails
+/// (<see cref="DeliveryFailedException"/>) only when even the queue could not record the message,
+/// so that Lambda retries it and finally hands it to the dead-letter queue. A malformed event is
+/// logged and answered, since no retry could make it readable.
 /// </summary>
 internal sealed class DeliveryHandler
 {
     private readonly MessageDeliverer _deliverer;
+    private readonly QueueSweeper _sweeper;
     private readonly TimeProvider _time;
     private readonly DeliveryLog _log;
 
-    public DeliveryHandler(MessageDeliverer deliverer, TimeProvider time, DeliveryLog log)
+    public DeliveryHandler(MessageDeliverer deliverer, QueueSweeper sweeper, TimeProvider time, DeliveryLog log)
     {
         ArgumentNullException.ThrowIfNull(deliverer);
+        ArgumentNullException.ThrowIfNull(sweeper);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(log);
         _deliverer = deliverer;
+        _sweeper = sweeper;
         _time = time;
         _log = log;
     }
 
-    /// <exception cref="DeliveryFailedException">A transient failure; the event is to be retried.</exception>
+    /// <exception cref="DeliveryFailedException">A transient failure the queue could not record; the event is to be retried.</exception>
     public async Task<Stream> HandleAsync(Stream request, InvocationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var started = _time.GetTimestamp();
+        using var buffer = new MemoryStream();
+        await request.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        if (ScheduledEvent.Is(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            return await SweepAsync(context, started, cancellationToken).ConfigureAwait(false);
+        }
+
+        buffer.Position = 0;
         SesEvent? sesEvent = null;
         DeliveryResult result;
         try
         {
-            sesEvent = await JsonSerializer.DeserializeAsync(request, SesEventJsonContext.Default.SesEvent, cancellationToken);
+            sesEvent = await JsonSerializer.DeserializeAsync(buffer, SesEventJsonContext.Default.SesEvent, cancellationToken).ConfigureAwait(false);
             result = DeliveryEventReader.TryRead(sesEvent, out var delivery, out var problem)
-                ? await _deliverer.DeliverAsync(delivery, cancellationToken)
+                ? await _deliverer.DeliverAsync(delivery, cancellationToken).ConfigureAwait(false)
                 : Malformed(problem);
         }
         catch (JsonException ex)
@@ -58,6 +71,16 @@ internal sealed class DeliveryHandler
 
         var response = DeliveryLog.Response(result, messageId);
         return new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(response, DeliveryJsonContext.Default.DeliveryResponse), writable: false);
+    }
+
+    private async Task<Stream> SweepAsync(InvocationContext context, long started, CancellationToken cancellationToken)
+    {
+        var sweep = await _sweeper.SweepAsync(
+            context.Deadline,
+            (messageId, result) => _log.Write(result, messageId, context.RequestId, _time.GetElapsedTime(started)),
+            cancellationToken).ConfigureAwait(false);
+        _log.Write(sweep, context.RequestId, _time.GetElapsedTime(started));
+        return new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(sweep, DeliveryJsonContext.Default.SweepResult), writable: false);
     }
 
     private static DeliveryResult Malformed(string problem) =>

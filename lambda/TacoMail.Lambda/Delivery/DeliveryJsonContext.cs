@@ -8,4 +8,6 @@ namespace TacoMail.Lambda.Delivery;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(DeliveryResponse))]
 [JsonSerializable(typeof(DeliveryLogEntry))]
+[JsonSerializable(typeof(Queue.SweepResult))]
+[JsonSerializable(typeof(Queue.SweepLogEntry))]
 internal sealed partial class DeliveryJsonContext : JsonSerializerContext;

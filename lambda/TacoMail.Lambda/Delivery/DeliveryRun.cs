@@ -1,7 +1,9 @@
 using TacoMail.Lambda.Delivery.Messages;
+using TacoMail.Lambda.Delivery.Queue;
 using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Delivery.Storage;
 using TacoMail.Schema.Addresses;
+using TacoMail.Schema.Queue;
 using TacoMail.Schema.Settings;
 
 namespace TacoMail.Lambda.Delivery;
@@ -71,15 +73,18 @@ internal sealed class DeliveryRun : IAsyncDisposable
 
     public bool IsDone(DeliveryTarget target) => _progress.IsDone(target.Alias);
 
-    /// <returns>The report; <see cref="DeliveryStatus.TooLarge"/> ones are not marked done yet (the bounce does that).</returns>
+    /// <returns>
+    /// The report. Only a served alias is marked done here; one given up on (too large, rejected,
+    /// looping) is marked by the caller once the sender has been told.
+    /// </returns>
     public async Task<RecipientReport> ServeAsync(DeliveryTarget target, CancellationToken cancellationToken)
     {
         var report = target.Destination.IsS3
-            ? await FileAsync(target, cancellationToken)
-            : await ForwardAsync(target, cancellationToken);
-        if (report.Status != DeliveryStatus.TooLarge)
+            ? await FileAsync(target, cancellationToken).ConfigureAwait(false)
+            : await ForwardAsync(target, cancellationToken).ConfigureAwait(false);
+        if (!report.KeepsObject)
         {
-            await MarkDoneAsync([target], report.KeepsObject, cancellationToken);
+            await MarkDoneAsync([target], keepObject: false, cancellationToken).ConfigureAwait(false);
         }
 
         return report;
@@ -92,19 +97,29 @@ internal sealed class DeliveryRun : IAsyncDisposable
         await _store.PutTagsAsync(_key, _progress.ToTags(), cancellationToken);
     }
 
-    /// <summary>Every recipient is served: delete the message, or tag it finished when it is to be kept.</summary>
-    public async Task<DeliveryOutcome> FinishAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every recipient is settled: delete the message and its queue entry, or, when delivery was
+    /// given up for some, move both to <c>failed/</c> with the reasons.
+    /// </summary>
+    public async Task<DeliveryOutcome> FinishAsync(MailQueue queue, QueueEntry entry, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(entry);
         if (_progress.KeepsObject)
         {
-            _progress = _progress.AsFinished();
-            await _store.PutTagsAsync(_key, _progress.ToTags(), cancellationToken);
-            return DeliveryOutcome.Kept;
+            var reason = string.Join("; ", _reports.Where(r => r.KeepsObject).Select(r => $"{r.Alias}: {r.Reason}"));
+            await queue.MoveToFailedAsync(entry, _stored?.Path, reason, _options.TemporaryDirectory, cancellationToken).ConfigureAwait(false);
+            return DeliveryOutcome.GaveUp;
         }
 
-        await _store.DeleteAsync(_key, cancellationToken);
+        await _store.DeleteAsync(_key, cancellationToken).ConfigureAwait(false);
+        await queue.DeleteAsync(entry.MessageId, cancellationToken).ConfigureAwait(false);
         return DeliveryOutcome.Delivered;
     }
+
+    /// <summary>The original header block when the message was read in this run, for a delivery status notification.</summary>
+    public async Task<byte[]?> OriginalHeadersAsync(CancellationToken cancellationToken) =>
+        _stored is null ? null : await _stored.HeaderBytesAsync(cancellationToken).ConfigureAwait(false);
 
     public async ValueTask DisposeAsync()
     {

@@ -53,6 +53,7 @@ internal sealed class DispositionHandler
 
         var duration = _time.GetElapsedTime(started);
         _log.Write(DispositionLog.Entry(result, message, ReceivedMessageReader.MessageIdOf(sesEvent), context.RequestId, duration));
+        _log.WriteLines(MetricsLine.Counts(_time.GetUtcNow(), DispositionLog.Metrics(result)));
         var response = new DispositionResponse(result.Disposition);
         return new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(response, SesEventJsonContext.Default.DispositionResponse), writable: false);
     }

@@ -32,6 +32,23 @@ internal static class DispositionLog
         };
     }
 
+    /// <summary>Dropped and bounced recipients by alias domain (delivered ones are counted by the delivery).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Metrics(DispositionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Recipients
+            .Where(r => r.Key is not null && r.Decision?.Outcome is RecipientOutcome.Drop or RecipientOutcome.BounceSuppressed or RecipientOutcome.Bounce)
+            .GroupBy(r => r.Key!.Value.SubDomain, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyDictionary<string, int>)new Dictionary<string, int>(StringComparer.Ordinal)
+                {
+                    [MetricsLine.Dropped] = g.Count(r => r.Decision!.Outcome is RecipientOutcome.Drop or RecipientOutcome.BounceSuppressed),
+                    [MetricsLine.Bounced] = g.Count(r => r.Decision!.Outcome is RecipientOutcome.Bounce),
+                },
+                StringComparer.Ordinal);
+    }
+
     private static RecipientLogEntry Recipient(RecipientResult result) => new(
         result.Recipient,
         result.Key?.FullAddress,

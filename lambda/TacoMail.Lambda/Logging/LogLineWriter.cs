@@ -29,4 +29,14 @@ internal sealed class LogLineWriter
         ArgumentNullException.ThrowIfNull(entry);
         _sink.Write(JsonSerializer.Serialize(entry, _context.DispositionLogEntry));
     }
+
+    /// <summary>Writes already formatted lines (the embedded-format metrics).</summary>
+    public void WriteLines(IEnumerable<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        foreach (var line in lines)
+        {
+            _sink.Write(line);
+        }
+    }
 }

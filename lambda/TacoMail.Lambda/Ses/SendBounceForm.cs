@@ -4,13 +4,12 @@ namespace TacoMail.Lambda.Ses;
 
 /// <summary>
 /// The parameters of SES v1 <c>SendBounce</c>: every recipient as a numbered
-/// <c>BouncedRecipientInfoList.member.N</c> (from 1) with BounceType <c>DoesNotExist</c>, which is
-/// what a disabled or unknown alias is to the sender.
+/// <c>BouncedRecipientInfoList.member.N</c> (from 1) with the request's BounceType
+/// (<c>DoesNotExist</c>, what a disabled or unknown alias is to the sender, unless it says otherwise).
 /// </summary>
 internal static class SendBounceForm
 {
     public const string Action = "SendBounce";
-    public const string BounceType = "DoesNotExist";
 
     /// <exception cref="ArgumentException">A required value is empty, or there is no recipient.</exception>
     public static IReadOnlyList<KeyValuePair<string, string>> Fields(BounceRequest request, string? explanation = null)
@@ -31,9 +30,9 @@ internal static class SendBounceForm
             new("OriginalMessageId", request.OriginalMessageId),
             new("BounceSender", request.BounceSender),
         };
-        if (!string.IsNullOrWhiteSpace(explanation))
+        if ((request.Explanation ?? explanation) is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text))
         {
-            fields.Add(new("Explanation", explanation));
+            fields.Add(new("Explanation", text));
         }
 
         for (var i = 0; i < request.Recipients.Count; i++)
@@ -42,7 +41,7 @@ internal static class SendBounceForm
             ArgumentException.ThrowIfNullOrWhiteSpace(recipient, nameof(request));
             var prefix = string.Create(CultureInfo.InvariantCulture, $"BouncedRecipientInfoList.member.{i + 1}.");
             fields.Add(new(prefix + "Recipient", recipient));
-            fields.Add(new(prefix + "BounceType", BounceType));
+            fields.Add(new(prefix + "BounceType", request.BounceType));
         }
 
         return fields;

@@ -23,11 +23,11 @@ internal sealed class InMemoryMailStore : IMailStore
     public IReadOnlyList<MailObjectTag> Tags(string key) => Locked(() => _objects[key].Tags);
 
     public Task<IReadOnlyList<MailObjectTag>?> GetTagsAsync(string key, CancellationToken cancellationToken) =>
-        Task.FromResult(Locked(() => _objects.TryGetValue(key, out var entry) ? entry.Tags : null));
+        Outage is { } outage ? Task.FromException<IReadOnlyList<MailObjectTag>?>(outage) : Task.FromResult(Locked(() => _objects.TryGetValue(key, out var entry) ? entry.Tags : null));
 
     public Task PutTagsAsync(string key, IReadOnlyList<MailObjectTag> tags, CancellationToken cancellationToken)
     {
-        if (NextPutTagsFailure is { } failure)
+        if ((NextPutTagsFailure ?? Outage) is { } failure)
         {
             NextPutTagsFailure = null;
             return Task.FromException(failure);
@@ -39,6 +39,7 @@ internal sealed class InMemoryMailStore : IMailStore
 
     public async Task<long> DownloadAsync(string key, Stream destination, CancellationToken cancellationToken)
     {
+        ThrowIfDown();
         var content = Locked(() => _objects.TryGetValue(key, out var entry) ? entry.Content : null)
             ?? throw new MailObjectMissingException(key);
         Downloads++;
@@ -48,14 +49,46 @@ internal sealed class InMemoryMailStore : IMailStore
 
     public async Task UploadAsync(string key, string path, CancellationToken cancellationToken)
     {
+        ThrowIfDown();
         var content = await File.ReadAllBytesAsync(path, cancellationToken);
         Locked(() => _objects[key] = (content, []));
     }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
+        ThrowIfDown();
         Locked(() => _objects.Remove(key));
         return Task.CompletedTask;
+    }
+
+    /// <summary>Thrown by every call while set: the bucket is down.</summary>
+    public Exception? Outage { get; set; }
+
+    public Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken) =>
+        Outage is { } outage ? Task.FromException<byte[]?>(outage)
+            : Task.FromResult(Locked(() => _objects.TryGetValue(key, out var entry) ? entry.Content : null));
+
+    public Task WriteAsync(string key, byte[] content, CancellationToken cancellationToken)
+    {
+        if (Outage is { } outage)
+        {
+            return Task.FromException(outage);
+        }
+
+        Locked(() => _objects[key] = ([.. content], []));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken) =>
+        Outage is { } outage ? Task.FromException<IReadOnlyList<string>>(outage)
+            : Task.FromResult<IReadOnlyList<string>>(Locked(() => _objects.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()));
+
+    private void ThrowIfDown()
+    {
+        if (Outage is { } outage)
+        {
+            throw outage;
+        }
     }
 
     private void Locked(Action action) => Locked(() =>

@@ -8,19 +8,34 @@ internal sealed class CapturingLogSink : ILogSink
 {
     private readonly List<string> _lines = [];
 
+    /// <summary>The log lines, without the embedded-format metric lines.</summary>
     public IReadOnlyList<string> Lines
     {
         get
         {
             lock (_lines)
             {
-                return [.. _lines];
+                return [.. _lines.Where(l => !IsMetric(l))];
+            }
+        }
+    }
+
+    /// <summary>The CloudWatch embedded-format metric lines.</summary>
+    public IReadOnlyList<string> MetricLines
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return [.. _lines.Where(IsMetric)];
             }
         }
     }
 
     /// <summary>The only line, parsed.</summary>
     public JsonElement SingleEntry => JsonDocument.Parse(Lines.ShouldHaveSingleItem()).RootElement;
+
+    private static bool IsMetric(string line) => line.StartsWith("{\"_aws\":", StringComparison.Ordinal);
 
     /// <summary>Forgets the lines so far, for a second invocation in the same test.</summary>
     public void Clear()

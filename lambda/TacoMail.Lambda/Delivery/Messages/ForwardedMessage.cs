@@ -15,6 +15,9 @@ internal sealed record ForwardedMessage(byte[] Head, string Path, long BodyOffse
 {
     public const int ChunkSize = 81_920;
 
+    /// <summary>A message held in memory whole (a delivery status notification), with no file behind it.</summary>
+    public static ForwardedMessage InMemory(byte[] message) => new(message, string.Empty, 0, 0);
+
     /// <summary>The size of the message as sent (what SES's 40 MB limit applies to).</summary>
     public long Length => Head.Length + BodyLength;
 
@@ -26,6 +29,11 @@ internal sealed record ForwardedMessage(byte[] Head, string Path, long BodyOffse
     public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadChunksAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return Head;
+        if (BodyLength == 0)
+        {
+            yield break;
+        }
+
         await using var file = new FileStream(
             Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
         file.Position = BodyOffset;

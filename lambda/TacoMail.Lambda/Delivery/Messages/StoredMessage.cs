@@ -62,6 +62,11 @@ internal sealed class StoredMessage : IAsyncDisposable
         return [.. fields.Where(f => f.Is(HeaderRules.AliasHeader)).Select(f => Encoding.UTF8.GetString(f.Value).Trim())];
     }
 
+    /// <summary>The header block as received.</summary>
+    /// <exception cref="MessageFormatException">The header block is too large to read.</exception>
+    public async Task<byte[]> HeaderBytesAsync(CancellationToken cancellationToken) =>
+        (await HeadAsync(cancellationToken).ConfigureAwait(false)).Block.Bytes;
+
     private async Task<(HeaderBlock Block, IReadOnlyList<HeaderField> Fields)> HeadAsync(CancellationToken cancellationToken)
     {
         if (_block is null || _fields is null)

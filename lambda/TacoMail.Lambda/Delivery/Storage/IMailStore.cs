@@ -21,4 +21,13 @@ internal interface IMailStore
     Task UploadAsync(string key, string path, CancellationToken cancellationToken);
 
     Task DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>A small object whole (a queue entry), or null when it does not exist.</summary>
+    Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Writes a small object whole (a queue entry).</summary>
+    Task WriteAsync(string key, byte[] content, CancellationToken cancellationToken);
+
+    /// <summary>Every key under <paramref name="prefix"/>, in key order.</summary>
+    Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken);
 }

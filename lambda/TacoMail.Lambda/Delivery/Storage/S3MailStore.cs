@@ -6,8 +6,9 @@ namespace TacoMail.Lambda.Delivery.Storage;
 
 /// <summary>
 /// <see cref="IMailStore"/> on one S3 bucket. Uses only what the delivery role is granted:
-/// GetObject, GetObjectTagging, PutObjectTagging and DeleteObject under the incoming prefix and
-/// PutObject under the mailbox prefix. Mailbox copies are uploaded from the spooled file rather
+/// GetObject, GetObjectTagging, PutObjectTagging and DeleteObject under the incoming prefix,
+/// PutObject under the mailbox prefix, and reads, writes, deletes and lists under the queue and
+/// failed prefixes. Mailbox copies are uploaded from the spooled file rather
 /// than copied server-side: the SDK's percent-encoded <c>x-amz-copy-source</c> is not understood
 /// by every S3-API server (s3rver reads it as a bucket name), and the file is on disk anyway; for
 /// the same reason uploads are not aws-chunked.
@@ -16,6 +17,7 @@ internal sealed class S3MailStore : IMailStore
 {
     private const string NoSuchKey = "NoSuchKey";
     private const string MessageContentType = "message/rfc822";
+    private const string EntryContentType = "application/json";
     private const int CopyBufferSize = 81_920;
 
     private readonly IAmazonS3 _s3;
@@ -89,6 +91,51 @@ internal sealed class S3MailStore : IMailStore
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken) =>
         await _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = _bucket, Key = key }, cancellationToken);
+
+    public async Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _s3.GetObjectAsync(new GetObjectRequest { BucketName = _bucket, Key = key }, cancellationToken).ConfigureAwait(false);
+            using var buffer = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return buffer.ToArray();
+        }
+        catch (AmazonS3Exception exception) when (IsMissingKey(exception))
+        {
+            return null;
+        }
+    }
+
+    public async Task WriteAsync(string key, byte[] content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var stream = new MemoryStream(content, writable: false);
+        var request = new PutObjectRequest
+        {
+            BucketName = _bucket,
+            Key = key,
+            InputStream = stream,
+            ContentType = EntryContentType,
+            UseChunkEncoding = false,
+        };
+        await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = prefix };
+        do
+        {
+            var response = await _s3.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
+            keys.AddRange((response.S3Objects ?? []).Select(o => o.Key));
+            request.ContinuationToken = response.IsTruncated == true ? response.NextContinuationToken : null;
+        }
+        while (request.ContinuationToken is not null);
+
+        return keys;
+    }
 
     private static bool IsMissingKey(AmazonS3Exception exception) =>
         exception.ErrorCode == NoSuchKey
