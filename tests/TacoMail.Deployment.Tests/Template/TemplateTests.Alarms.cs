@@ -99,8 +99,8 @@ public sealed partial class TemplateTests
         // The Lambda writes Failed with the dimension sets [Domain] and []; the alarm relies on the second.
         var text = RepositoryFiles.ReadAllText(CloudFormationTemplate.RelativePath);
 
-        text.ShouldContain("[Domain] and [] (none)");
-        text.ShouldContain("SEARCH expression cannot drive an alarm");
+        text.ShouldContain("[Domain] and [] (none)", Case.Sensitive);
+        text.ShouldContain("SEARCH expression cannot drive an alarm", Case.Sensitive);
     }
 
     [Fact]
