@@ -47,20 +47,35 @@ public sealed partial class TemplateTests
     public void DeliveryRole_Policies_GrantExactlyTheListedActionsOnTheListedResources()
     {
         const string Incoming = "${MailBucket.Arn}/" + IncomingPrefix + "*";
+        const string Queue = "${MailBucket.Arn}/" + QueuePrefix + "*";
+        const string Failed = "${MailBucket.Arn}/" + FailedPrefix + "*";
         RolePolicies.Grants(_template, "DeliveryRole").ShouldBe(
             [
                 "dynamodb:BatchGetItem on " + TableArn,
+                "dynamodb:DeleteItem on " + TableArn,
                 "dynamodb:GetItem on " + TableArn,
+                "dynamodb:PutItem on " + TableArn,
+                "dynamodb:UpdateItem on " + TableArn,
                 "logs:CreateLogStream on ${DeliveryLogGroup.Arn}",
                 "logs:PutLogEvents on ${DeliveryLogGroup.Arn}",
                 "s3:DeleteObject on " + Incoming,
                 "s3:GetObject on " + Incoming,
                 "s3:GetObjectTagging on " + Incoming,
                 "s3:PutObjectTagging on " + Incoming,
+                "s3:DeleteObject on " + Queue,
+                "s3:GetObject on " + Queue,
+                "s3:PutObject on " + Queue,
+                "s3:DeleteObject on " + Failed,
+                "s3:GetObject on " + Failed,
+                "s3:PutObject on " + Failed,
+                "s3:GetObjectTagging on " + Failed,
+                "s3:PutObjectTagging on " + Failed,
+                "s3:ListBucket on ${MailBucket.Arn}",
                 "s3:PutObject on ${MailBucket.Arn}/" + MailboxPrefix + "*",
                 "ses:SendBounce on " + SesIdentities,
                 "ses:SendEmail on " + SesIdentities,
                 "ses:SendRawEmail on " + SesIdentities,
+                "sqs:SendMessage on ${DeadLetterQueue.Arn}",
             ],
             ignoreOrder: true);
     }
@@ -82,19 +97,20 @@ public sealed partial class TemplateTests
 
     [Theory]
     [MemberData(nameof(Roles))]
-    public void Role_DenyStatements_OnlyTheDispositionsConfigurationGuard(string roleId)
+    public void Role_DenyStatements_OnlyTheDispositionsPartitionGuards(string roleId)
     {
-        var denies = RolePolicies.Statements(_template, roleId).Where(s => s.Effect == "Deny").ToList();
+        string?[] expected = roleId == "DispositionRole" ? ["NeverWriteTheConfigurationPartition", "NeverWriteTheDeliveryClaims"] : [];
 
-        denies.Count.ShouldBe(roleId == "DispositionRole" ? 1 : 0);
+        RolePolicies.Statements(_template, roleId).Where(s => s.Effect == "Deny").Select(s => s.Sid).ShouldBe(expected, ignoreOrder: true);
     }
 
     [Fact]
     public void DispositionRole_ConfigurationPartition_IsDeniedToEveryItemWrite()
     {
         // The settings item (tacomail-config/settings) is read by the disposition, written only by apply.
-        var deny = RolePolicies.Statements(_template, "DispositionRole").Single(s => s.Effect == "Deny");
+        var deny = RolePolicies.Statements(_template, "DispositionRole").Single(s => s.Sid == "NeverWriteTheConfigurationPartition");
 
+        deny.Effect.ShouldBe("Deny");
         deny.Actions.ShouldBe(TableItemWrites, ignoreOrder: true);
         deny.Resources.ShouldBe([TableArn]);
         deny.Condition!.Keys().ShouldBe(["ForAnyValue:StringEquals"]);

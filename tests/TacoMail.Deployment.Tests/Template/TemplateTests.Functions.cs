@@ -75,7 +75,7 @@ public sealed partial class TemplateTests
             [
                 "DomainNames", "IncomingRetentionDays", "ArtifactBucket", "ArtifactKey", "TableName", "CreateTable",
                 "RuleSetName", "CreateRuleSet", "RuleAfter", "TlsPolicy", "GitHubRepository", "ApplyEnvironment",
-                "GitHubOidcProviderArn",
+                "GitHubOidcProviderArn", "AlarmEmail",
             ],
             ignoreOrder: true);
     }

@@ -11,6 +11,11 @@ public sealed partial class TemplateTests
     private const string SesIdentities = "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*";
     private const string IncomingPrefix = "incoming/";
     private const string MailboxPrefix = "mailbox/";
+    private const string QueuePrefix = "queue/";
+    private const string FailedPrefix = "failed/";
+
+    // The delivery function's per-recipient claims (TableContract.DeliveryPartition on main).
+    private const string DeliveryPartition = "tacomail-delivery";
 
     private readonly CloudFormationTemplate _template = CloudFormationTemplate.Load();
 
