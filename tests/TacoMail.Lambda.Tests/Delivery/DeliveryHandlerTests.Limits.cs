@@ -6,7 +6,7 @@ namespace TacoMail.Lambda.Tests.Delivery;
 public sealed partial class DeliveryHandlerTests
 {
     [Fact]
-    public async Task Invoke_MessageOverSesLimit_BouncesToAnAuthenticatedSenderAndKeepsIt()
+    public async Task Invoke_MessageOverSesLimit_BouncesAsTooLargeAndMovesItToFailed()
     {
         _harness.Alias("shop@example.com");
         _harness.StoreMessage(TestMessage.Simple());
@@ -18,7 +18,9 @@ public sealed partial class DeliveryHandlerTests
         var bounce = _harness.Bounces.Requests.ShouldHaveSingleItem();
         bounce.OriginalMessageId.ShouldBe(DeliveryHarness.MessageId);
         bounce.Recipients.ShouldBe(["shop+x@example.com"]);
-        response.GetProperty("outcome").GetString().ShouldBe("kept");
+        bounce.BounceType.ShouldBe("MessageTooLarge");
+        response.GetProperty("outcome").GetString().ShouldBe("gave-up");
+        _harness.Store.Content(DeliveryHarness.FailedKey).ShouldBe(TestMessage.Simple());
         var recipient = response.GetProperty("recipients")[0];
         recipient.GetProperty("status").GetString().ShouldBe("too-large");
         recipient.GetProperty("reason").GetString()!.ShouldEndWith("bounced to the sender");
@@ -36,22 +38,31 @@ public sealed partial class DeliveryHandlerTests
 
         _harness.Bounces.Requests.ShouldBeEmpty();
         response.GetProperty("recipients")[0].GetProperty("reason").GetString()!.ShouldEndWith("bounce suppressed: sender not authenticated");
-        _harness.Store.Contains(DeliveryHarness.IncomingKey).ShouldBeTrue();
+        _harness.Store.Contains(DeliveryHarness.FailedKey).ShouldBeTrue();
     }
 
     [Fact]
-    public async Task Invoke_BounceFails_FailsSoTheEventIsRetried()
+    public async Task Invoke_BounceFails_StaysQueuedUntilTheSenderCanBeTold()
     {
         _harness.Alias("shop@example.com");
         _harness.StoreMessage(TestMessage.Simple());
         _harness.Options = _harness.Options with { MaxMessageBytes = 100 };
         _harness.Bounces.Failure = new SesException("down");
 
-        await Should.ThrowAsync<Lambda.Delivery.DeliveryFailedException>(() => _harness.InvokeAsync("shop@example.com"));
+        (await _harness.InvokeAsync("shop@example.com")).GetProperty("outcome").GetString().ShouldBe("queued");
+        _harness.Store.Contains(DeliveryHarness.IncomingKey).ShouldBeTrue();
+
+        _harness.Bounces.Failure = null;
+        var sweep = await _harness.SweepAsync(TimeSpan.FromMinutes(5));
+
+        sweep.GetProperty("gaveUp").GetInt32().ShouldBe(1);
+        // The first request is the one SES failed; the sweep's went through.
+        _harness.Bounces.Requests.Select(r => r.BounceType).ShouldBe(["MessageTooLarge", "MessageTooLarge"]);
+        _harness.Store.Contains(DeliveryHarness.FailedKey).ShouldBeTrue();
     }
 
     [Fact]
-    public async Task Invoke_HeaderBlockTooLargeToRewrite_RejectsAndKeepsTheMessage()
+    public async Task Invoke_HeaderBlockTooLargeToRewrite_RejectsAndMovesItToFailed()
     {
         _harness.Alias("shop@example.com");
         _harness.StoreMessage(TestMessage.Create("X-Huge: " + new string('a', 1_100_000)));
@@ -59,7 +70,8 @@ public sealed partial class DeliveryHandlerTests
         var response = await _harness.InvokeAsync("shop@example.com");
 
         DeliveryHarness.Statuses(response).ShouldBe(["rejected"]);
-        response.GetProperty("outcome").GetString().ShouldBe("kept");
+        response.GetProperty("outcome").GetString().ShouldBe("gave-up");
+        _harness.Store.Contains(DeliveryHarness.FailedKey).ShouldBeTrue();
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace TacoMail.Lambda.Tests.Delivery;
 public sealed partial class DeliveryHandlerTests
 {
     [Fact]
-    public async Task Invoke_MessageAlreadyForwardedForThisAlias_IsKeptNotForwardedAgain()
+    public async Task Invoke_MessageAlreadyForwardedForThisAlias_IsKeptInFailedNotForwardedAgain()
     {
         _harness.Alias("shop@example.com");
         _harness.StoreMessage(TestMessage.Create("""
@@ -26,11 +26,13 @@ public sealed partial class DeliveryHandlerTests
         var response = await _harness.InvokeAsync("shop@example.com");
 
         _harness.Sender.Sent.ShouldBeEmpty();
-        response.GetProperty("outcome").GetString().ShouldBe("kept");
+        _harness.Bounces.Requests.ShouldBeEmpty();
+        response.GetProperty("outcome").GetString().ShouldBe("gave-up");
         var recipient = response.GetProperty("recipients")[0];
         recipient.GetProperty("status").GetString().ShouldBe("looped");
         recipient.GetProperty("reason").GetString()!.ShouldStartWith("mail loop");
-        _harness.Store.Contains(DeliveryHarness.IncomingKey).ShouldBeTrue();
+        _harness.Store.Contains(DeliveryHarness.FailedKey).ShouldBeTrue();
+        _harness.Store.Contains(DeliveryHarness.IncomingKey).ShouldBeFalse();
         _harness.LastLog.GetProperty("level").GetString().ShouldBe("error");
     }
 
@@ -190,7 +192,7 @@ public sealed partial class DeliveryHandlerTests
         var line = _harness.Log.Lines[^1];
         line.ShouldNotContain(DeliveryHarness.Destination);
         line.ShouldContain("o***@destination.test");
-        _harness.Store.Contains(DeliveryHarness.IncomingKey).ShouldBeTrue();
+        _harness.Store.Contains(DeliveryHarness.FailedKey).ShouldBeTrue();
     }
 
     private static AliasRecord TestAliasesFor(string address) => TestAliases.Alias(address, AliasState.Active);

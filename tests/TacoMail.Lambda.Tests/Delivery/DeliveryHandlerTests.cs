@@ -100,7 +100,7 @@ public sealed partial class DeliveryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task Invoke_UnreadableAlias_KeepsTheMessageUntaggedAndLogsAnError()
+    public async Task Invoke_UnreadableAlias_QueuesTheMessageUntaggedAndLogsAnError()
     {
         var item = Schema.Records.AliasItemCodec.Encode(Disposition.TestAliases.Alias("shop@example.com", AliasState.Active));
         item.Remove(Schema.Table.TableContract.Identifier);
@@ -109,9 +109,10 @@ public sealed partial class DeliveryHandlerTests : IDisposable
 
         var response = await _harness.InvokeAsync("shop@example.com");
 
-        response.GetProperty("outcome").GetString().ShouldBe("incomplete");
+        response.GetProperty("outcome").GetString().ShouldBe("queued");
         _harness.Store.Contains(DeliveryHarness.IncomingKey).ShouldBeTrue();
         _harness.Store.Tags(DeliveryHarness.IncomingKey).ShouldBeEmpty();
+        _harness.Entry().LastError!.ShouldContain("unreadable");
         _harness.LastLog.GetProperty("level").GetString().ShouldBe("error");
     }
 
@@ -148,7 +149,7 @@ public sealed partial class DeliveryHandlerTests : IDisposable
         _harness.Store.Put(DeliveryHarness.IncomingKey, TestMessage.Simple(), new MailObjectTag("owner", "ops"));
         _harness.Sender.Script["other@destination.test"] = new SesException("throttled", "TooManyRequestsException", 429);
 
-        await Should.ThrowAsync<Lambda.Delivery.DeliveryFailedException>(() => _harness.InvokeAsync("shop@example.com", "bank@example.com"));
+        (await _harness.InvokeAsync("shop@example.com", "bank@example.com")).GetProperty("outcome").GetString().ShouldBe("queued");
 
         _harness.Store.Tags(DeliveryHarness.IncomingKey).ShouldContain(new MailObjectTag("owner", "ops"));
     }

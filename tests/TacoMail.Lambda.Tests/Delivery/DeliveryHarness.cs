@@ -6,6 +6,7 @@ using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Tests.Disposition;
 using TacoMail.Lambda.Tests.Logging;
 using TacoMail.Schema.Model;
+using TacoMail.Schema.Queue;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Settings;
 
@@ -32,6 +33,26 @@ internal sealed class DeliveryHarness : IDisposable
     }
 
     public static string IncomingKey => "incoming/" + MessageId;
+
+    public static string QueueEntryKey => MailBucketLayout.QueueEntryKey(MessageId);
+
+    public static string FailedKey => MailBucketLayout.FailedKey(MessageId);
+
+    public static string FailedEntryKey => MailBucketLayout.FailedEntryKey(MessageId);
+
+    /// <summary>The message's queue entry (under queue/, or failed/ when <paramref name="failed"/>).</summary>
+    public QueueEntry Entry(bool failed = false)
+    {
+        QueueEntryCodec.TryDecode(Store.Content(failed ? FailedEntryKey : QueueEntryKey), out var entry, out var problem).ShouldBeTrue(problem);
+        return entry!;
+    }
+
+    /// <summary>Runs the handler on the schedule's event, <paramref name="later"/> from now on the fake clock.</summary>
+    public async Task<JsonElement> SweepAsync(TimeSpan later)
+    {
+        Time.Advance(later);
+        return await InvokeJsonAsync("""{"version":"0","id":"s-1","detail-type":"Scheduled Event","source":"aws.events","account":"1","time":"2025-05-01T10:10:00Z","region":"us-east-1","resources":[],"detail":{}}""");
+    }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 5, 1, 10, 0, 5, TimeSpan.Zero));
 
