@@ -26,6 +26,7 @@ internal static class DeliveryFunction
     {
         ArgumentNullException.ThrowIfNull(environment);
         var (settings, options) = LoadOptions(environment);
+        TemporaryFiles.SweepStale(options.TemporaryDirectory);
         var time = TimeProvider.System;
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         try

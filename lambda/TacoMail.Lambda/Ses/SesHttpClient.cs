@@ -119,6 +119,12 @@ internal sealed class SesHttpClient
                 statusCode: (int?)ex.StatusCode,
                 ex);
         }
+        finally
+        {
+            // The content owns a spooled request body (deleted on close): released on every path,
+            // also when no credentials were found or the call was cancelled before it was sent.
+            content?.Dispose();
+        }
     }
 
     private async Task<ImmutableCredentials> ResolveCredentialsAsync(string operation, CancellationToken cancellationToken)

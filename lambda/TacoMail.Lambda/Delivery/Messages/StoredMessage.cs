@@ -30,7 +30,7 @@ internal sealed class StoredMessage : IAsyncDisposable
     public static async Task<StoredMessage> LoadAsync(IMailStore store, string key, string directory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var path = System.IO.Path.Combine(directory, $"tacomail-{Guid.NewGuid():N}.eml");
+        var path = System.IO.Path.Combine(directory, $"{TemporaryFiles.MessagePrefix}{Guid.NewGuid():N}{TemporaryFiles.MessageSuffix}");
         try
         {
             await using var file = new FileStream(

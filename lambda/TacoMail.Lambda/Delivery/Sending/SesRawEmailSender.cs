@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using TacoMail.Lambda.Delivery.Storage;
 using TacoMail.Lambda.Hosting;
 using TacoMail.Lambda.Ses;
 using TacoMail.Lambda.Ses.Signing;
@@ -48,7 +49,7 @@ internal sealed class SesRawEmailSender : IRawEmailSender
     {
         ArgumentNullException.ThrowIfNull(email);
         var body = new FileStream(
-            Path.Combine(_directory, $"tacomail-send-{Guid.NewGuid():N}.json"),
+            Path.Combine(_directory, $"{TemporaryFiles.RequestPrefix}{Guid.NewGuid():N}{TemporaryFiles.RequestSuffix}"),
             FileMode.CreateNew,
             FileAccess.ReadWrite,
             FileShare.None,
