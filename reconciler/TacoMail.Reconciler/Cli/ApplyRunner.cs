@@ -7,7 +7,8 @@ namespace TacoMail.Reconciler.Cli;
 
 /// <summary>
 /// Runs an apply with progress shown as it goes — a progress bar on a terminal, a line per tenth
-/// in CI logs for large applies — and reports what was done, also when it fails midway.
+/// in CI logs for large applies — and reports what was done, also when it fails midway. Every
+/// write is fenced by the lease, so a lapsed lock stops the apply.
 /// </summary>
 internal sealed class ApplyRunner(IAnsiConsole console)
 {
@@ -24,16 +25,22 @@ internal sealed class ApplyRunner(IAnsiConsole console)
                 ? await console.Progress().StartAsync(async context =>
                 {
                     var task = context.AddTask("applying", maxValue: plan.ChangeCount);
-                    return await applier.ApplyAsync(plan, new InlineProgress<ApplyProgress>(p => task.Value = p.Done), cancellationToken);
+                    return await applier.ApplyAsync(plan, lease, new InlineProgress<ApplyProgress>(p => task.Value = p.Done), cancellationToken);
                 })
-                : await applier.ApplyAsync(plan, LoggedProgress(plan), cancellationToken);
+                : await applier.ApplyAsync(plan, lease, LoggedProgress(plan), cancellationToken);
             console.MarkupLineInterpolated($"[green]Apply complete:[/] {result.Describe()}.");
             return ExitCodes.Ok;
         }
         catch (ApplyFailedException failure)
         {
+            var fenced = lease.IsLost || failure.InnerException is FenceLapsedException;
             var cause = lease.IsLost ? $"the table lock was lost ({lease.LostReason})" : failure.InnerException?.Message ?? failure.Message;
             console.MarkupLineInterpolated($"[red]Apply {(failure.WasCancelled && !lease.IsLost ? "cancelled" : "failed")}[/] after {failure.Partial.Total} of {failure.Planned} changes: {cause}");
+            if (fenced)
+            {
+                console.MarkupLine("Nothing more was written once the lock was in doubt: no change beyond those below was made.");
+            }
+
             console.MarkupLineInterpolated($"Already done: {failure.Partial.Describe()}.");
             console.MarkupLine("Run [bold]tacomail apply[/] again: it reads the table afresh and finishes the rest.");
             return ExitCodes.Error;

@@ -14,6 +14,15 @@ internal static class LockAttributes
     /// <summary>Unix seconds when the lease was first taken.</summary>
     public const string Started = "started";
 
-    /// <summary>Unix seconds when the lease lapses unless renewed; after that anyone may take it over.</summary>
+    /// <summary>
+    /// Unix seconds, by the holder's clock, when the lease lapses unless renewed. Another machine
+    /// compares it with its own clock only with <see cref="LockOptions.ClockSkewAllowance"/> added.
+    /// </summary>
     public const string Expires = "expires";
+
+    /// <summary>
+    /// Changes with every renewal attempt (0 when taken). A waiting run takes over only a lease
+    /// whose version it has seen stay the same for a whole lease duration on its own clock.
+    /// </summary>
+    public const string Version = "version";
 }

@@ -25,6 +25,7 @@ internal static class LockItemCodec
         item[LockAttributes.ProcessId] = Number(info.Holder.ProcessId);
         item[LockAttributes.Started] = Number(info.Started.ToUnixTimeSeconds());
         item[LockAttributes.Expires] = Number(info.Expires.ToUnixTimeSeconds());
+        item[LockAttributes.Version] = Number(info.Version);
         return item;
     }
 
@@ -35,7 +36,8 @@ internal static class LockItemCodec
             Text(item, LockAttributes.LockId),
             new LockHolder(Text(item, LockAttributes.Owner), Text(item, LockAttributes.Host), (int)Math.Min(Seconds(item, LockAttributes.ProcessId), int.MaxValue)),
             DateTimeOffset.FromUnixTimeSeconds(Seconds(item, LockAttributes.Started)),
-            DateTimeOffset.FromUnixTimeSeconds(Seconds(item, LockAttributes.Expires)));
+            DateTimeOffset.FromUnixTimeSeconds(Seconds(item, LockAttributes.Expires)),
+            Seconds(item, LockAttributes.Version));
     }
 
     public static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };

@@ -9,14 +9,18 @@ namespace TacoMail.Reconciler.Table.Locking;
 
 /// <summary>
 /// The apply lock: a lease on the item (<c>tacomail-config</c>, <c>lock</c>), taken with a
-/// conditional put that succeeds only when there is no lease or it has expired, so two applies
-/// never write at once and a killed one blocks others only until its lease lapses (or someone
-/// force-unlocks it). Time comes from the injected <see cref="TimeProvider"/>.
+/// conditional put that succeeds only when there is no lease, or over a lease that is certainly
+/// dead (see <see cref="LockObservation"/>: seen unrenewed for a whole lease on this machine's
+/// clock, or expired beyond the clock-skew allowance) and still exactly as read. So two applies
+/// never write at once — a clock running fast does not make a live lease look expired — and a
+/// killed one blocks others only until its lease lapses (or someone force-unlocks it). Time
+/// comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class TableLock
 {
     private readonly LockContext _context;
     private readonly Func<string> _newLockId;
+    private LockObservation? _observed;
 
     public TableLock(IAmazonDynamoDB client, string tableName)
         : this(client, tableName, LockOptions.Default, TimeProvider.System)
@@ -39,7 +43,11 @@ internal sealed class TableLock
         _newLockId = newLockId ?? PlanApplier.NewIdentifier;
     }
 
-    /// <summary>Takes the lease, or takes over an expired one, and keeps it renewed until the lease is disposed.</summary>
+    /// <summary>
+    /// Takes the lease, or takes over a dead one, and keeps it renewed until the lease is disposed.
+    /// What this lock saw of a held lease is remembered across calls, so a lease seen unrenewed for
+    /// a whole lease duration is taken over even by a call that does not wait.
+    /// </summary>
     /// <param name="holder">Who is asking, shown to whoever finds the lock held.</param>
     /// <param name="waitTimeout">How long to wait for a held lock; zero fails at once.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
@@ -56,16 +64,27 @@ internal sealed class TableLock
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var now = clock.GetUtcNow();
-            var info = new LockInfo(_newLockId(), holder, now, now + _context.Options.LeaseDuration);
-            if (await TryPutAsync(info, cancellationToken))
+            if (await TryTakeAsync(holder, replacing: null, cancellationToken) is { } lease)
             {
-                return new LockLease(_context, info);
+                return lease;
             }
 
             var current = await ReadAsync(cancellationToken);
             if (current is null)
             {
+                continue;
+            }
+
+            var observed = LockObservation.Next(Volatile.Read(ref _observed), current, clock);
+            Volatile.Write(ref _observed, observed);
+            if (observed.MayTakeOver(clock, _context.Options))
+            {
+                if (await TryTakeAsync(holder, current, cancellationToken) is { } takenOver)
+                {
+                    return takenOver;
+                }
+
+                // Renewed, released or taken by someone else just now: look again.
                 continue;
             }
 
@@ -123,11 +142,27 @@ internal sealed class TableLock
         }
     }
 
-    private async Task<bool> TryPutAsync(LockInfo info, CancellationToken cancellationToken)
+    /// <summary>Puts a new lease where there is none (<paramref name="replacing"/> null) or over exactly the lease that was read.</summary>
+    /// <returns>The lease, or null when the item was not as expected.</returns>
+    private async Task<LockLease?> TryTakeAsync(LockHolder holder, LockInfo? replacing, CancellationToken cancellationToken)
+    {
+        var clock = _context.TimeProvider;
+        var sent = clock.GetTimestamp();
+        var now = clock.GetUtcNow();
+        var info = new LockInfo(_newLockId(), holder, now, now + _context.Options.LeaseDuration);
+        return await TryPutAsync(info, replacing, cancellationToken) ? new LockLease(_context, info, sent) : null;
+    }
+
+    private async Task<bool> TryPutAsync(LockInfo info, LockInfo? replacing, CancellationToken cancellationToken)
     {
         var expressions = new ExpressionBuilder();
-        var condition = $"{expressions.Missing(TableContract.SubDomain)} OR "
-            + $"{expressions.Name(LockAttributes.Expires)} < {expressions.Value(LockItemCodec.Number(info.Started.ToUnixTimeSeconds()))}";
+        var condition = replacing is null
+            ? expressions.Missing(TableContract.SubDomain)
+            : $"{expressions.Equal(LockAttributes.LockId, new AttributeValue { S = replacing.LockId })} AND "
+                + $"{expressions.Equal(LockAttributes.Expires, LockItemCodec.Number(replacing.Expires.ToUnixTimeSeconds()))} AND "
+                + (replacing.Version == 0
+                    ? $"({expressions.Missing(LockAttributes.Version)} OR {expressions.Equal(LockAttributes.Version, LockItemCodec.Number(0))})"
+                    : expressions.Equal(LockAttributes.Version, LockItemCodec.Number(replacing.Version)));
         try
         {
             await _context.Client.PutItemAsync(
@@ -137,7 +172,7 @@ internal sealed class TableLock
                     Item = LockItemCodec.Encode(info),
                     ConditionExpression = condition,
                     ExpressionAttributeNames = expressions.Names,
-                    ExpressionAttributeValues = expressions.Values,
+                    ExpressionAttributeValues = expressions.Values.Count > 0 ? expressions.Values : null,
                 },
                 cancellationToken);
             return true;

@@ -11,14 +11,11 @@ namespace TacoMail.Reconciler.Table.Writing;
 /// and use count: the old item is deleted only if it still has the identifier and use count that
 /// were read, and the new one is put only if its address is free. When the Lambda counted a
 /// message in between, the old item is re-read and the move retried with the new count, so no
-/// count is lost. A move found already done (old gone, new present with the same identifier)
+/// count is lost. The transaction also checks the lock item (the fence). A move found already done (old gone, new present with the same identifier)
 /// counts as done, which makes a re-run after an interrupted apply converge.
 /// </summary>
 internal sealed class AliasRenamer(WriteContext context, ItemFetcher fetcher, ApplyLedger ledger)
 {
-    private const string ConditionalCheckFailed = "ConditionalCheckFailed";
-    private const string TransactionConflict = "TransactionConflict";
-
     /// <param name="change">A rename.</param>
     /// <param name="stop">Stops retrying; the request in flight is let finish.</param>
     /// <exception cref="ChangeFailedException">The new address is taken by another item, the old item vanished, or retries ran out.</exception>
@@ -32,14 +29,14 @@ internal sealed class AliasRenamer(WriteContext context, ItemFetcher fetcher, Ap
             : new AttributeValue { N = old.UseCount.ToString(CultureInfo.InvariantCulture) };
         for (var attempt = 1; ; attempt++)
         {
-            var reasons = await TryRenameAsync(from, desired, old, useCount);
+            var reasons = await TryRenameAsync(from, desired, old, useCount, stop);
             if (reasons is null)
             {
                 ledger.Done(new AppliedChange(change, old.Identifier, ApplyOutcome.Written));
                 return;
             }
 
-            if (reasons.Contains(TransactionConflict) && !reasons.Contains(ConditionalCheckFailed))
+            if (reasons.Contains(FencedTransaction.TransactionConflict) && !reasons.Contains(FencedTransaction.ConditionalCheckFailed))
             {
                 ThrowIfExhausted(change, attempt);
                 await context.Backoff.DelayAsync(attempt - 1, stop);
@@ -82,7 +79,7 @@ internal sealed class AliasRenamer(WriteContext context, ItemFetcher fetcher, Ap
     }
 
     /// <returns>Null when the move was made; else the cancellation reason codes.</returns>
-    private async Task<HashSet<string>?> TryRenameAsync(ItemKey from, AliasSpec desired, AliasRecord old, AttributeValue? useCount)
+    private async Task<IReadOnlyList<string>?> TryRenameAsync(ItemKey from, AliasSpec desired, AliasRecord old, AttributeValue? useCount, CancellationToken stop)
     {
         var moved = new AliasRecord(desired.Key, desired.Destination, desired.State, old.Identifier, old.CreatedDatetime, context.Now, old.UseCount);
         var deleteCondition = new ExpressionBuilder();
@@ -97,42 +94,31 @@ internal sealed class AliasRenamer(WriteContext context, ItemFetcher fetcher, Ap
         }
 
         var putCondition = new ExpressionBuilder();
-        var request = new TransactWriteItemsRequest
-        {
-            TransactItems =
-            [
-                new TransactWriteItem
+        TransactWriteItem[] writes =
+        [
+            new TransactWriteItem
+            {
+                Delete = new Delete
                 {
-                    Delete = new Delete
-                    {
-                        TableName = context.TableName,
-                        Key = ItemKeyCodec.Encode(from),
-                        ConditionExpression = expected.ToCondition(deleteCondition),
-                        ExpressionAttributeNames = deleteCondition.Names,
-                        ExpressionAttributeValues = deleteCondition.Values,
-                    },
+                    TableName = context.TableName,
+                    Key = ItemKeyCodec.Encode(from),
+                    ConditionExpression = expected.ToCondition(deleteCondition),
+                    ExpressionAttributeNames = deleteCondition.Names,
+                    ExpressionAttributeValues = deleteCondition.Values,
                 },
-                new TransactWriteItem
+            },
+            new TransactWriteItem
+            {
+                Put = new Put
                 {
-                    Put = new Put
-                    {
-                        TableName = context.TableName,
-                        Item = AliasItemCodec.Encode(moved),
-                        ConditionExpression = putCondition.Missing(TableContract.SubDomain),
-                        ExpressionAttributeNames = putCondition.Names,
-                    },
+                    TableName = context.TableName,
+                    Item = AliasItemCodec.Encode(moved),
+                    ConditionExpression = putCondition.Missing(TableContract.SubDomain),
+                    ExpressionAttributeNames = putCondition.Names,
                 },
-            ],
-        };
-        try
-        {
-            await context.Client.TransactWriteItemsAsync(request, CancellationToken.None);
-            return null;
-        }
-        catch (TransactionCanceledException exception)
-        {
-            return [.. (exception.CancellationReasons ?? []).Select(r => r.Code ?? string.Empty)];
-        }
+            },
+        ];
+        return await FencedTransaction.TryWriteAsync(context, writes, stop);
     }
 
     private void ThrowIfExhausted(AliasChange change, int attempt)

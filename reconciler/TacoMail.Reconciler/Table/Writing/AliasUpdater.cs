@@ -8,7 +8,8 @@ using TacoMail.Schema.Table;
 namespace TacoMail.Reconciler.Table.Writing;
 
 /// <summary>
-/// Updates one alias in place with a conditional UpdateItem. It writes only the reconciler-owned
+/// Updates one alias in place with a conditional update, sent as a transaction with the lock's
+/// fence check. It writes only the reconciler-owned
 /// attributes — never <c>identifier</c>, <c>created_datetime</c> or the Lambda's
 /// <c>use_count</c> — and only while the item still holds what was read, so it can never upsert a
 /// half item or silently overwrite a change it did not see. When the condition fails it re-reads:
@@ -31,7 +32,7 @@ internal sealed class AliasUpdater(WriteContext context, ItemFetcher fetcher, Ap
         var expected = ExpectedOf(current);
         for (var attempt = 1; ; attempt++)
         {
-            switch (await TryUpdateAsync(desired, current, expected))
+            switch (await TryUpdateAsync(desired, current, expected, stop))
             {
                 case Attempt.Written:
                     ledger.Done(new AppliedChange(change, current.Identifier, ApplyOutcome.Written));
@@ -71,7 +72,7 @@ internal sealed class AliasUpdater(WriteContext context, ItemFetcher fetcher, Ap
         }
     }
 
-    private async Task<Attempt> TryUpdateAsync(AliasSpec desired, AliasRecord current, ExpectedAttributes expected)
+    private async Task<Attempt> TryUpdateAsync(AliasSpec desired, AliasRecord current, ExpectedAttributes expected, CancellationToken stop)
     {
         var assignments = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
         {
@@ -88,28 +89,26 @@ internal sealed class AliasUpdater(WriteContext context, ItemFetcher fetcher, Ap
         }
 
         var expressions = new ExpressionBuilder();
-        var request = new UpdateItemRequest
+        var update = new TransactWriteItem
         {
-            TableName = context.TableName,
-            Key = ItemKeyCodec.Encode(desired.Key),
-            UpdateExpression = expressions.Set(assignments),
-            ConditionExpression = expected.ToCondition(expressions),
-            ExpressionAttributeNames = expressions.Names,
-            ExpressionAttributeValues = expressions.Values,
+            Update = new Update
+            {
+                TableName = context.TableName,
+                Key = ItemKeyCodec.Encode(desired.Key),
+                UpdateExpression = expressions.Set(assignments),
+                ConditionExpression = expected.ToCondition(expressions),
+                ExpressionAttributeNames = expressions.Names,
+                ExpressionAttributeValues = expressions.Values,
+            },
         };
-        try
+        var reasons = await FencedTransaction.TryWriteAsync(context, [update], stop);
+        return reasons switch
         {
-            await context.Client.UpdateItemAsync(request, CancellationToken.None);
-            return Attempt.Written;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return Attempt.ConditionFailed;
-        }
-        catch (TransactionConflictException)
-        {
-            return Attempt.Conflict;
-        }
+            null => Attempt.Written,
+            [FencedTransaction.ConditionalCheckFailed] => Attempt.ConditionFailed,
+            [FencedTransaction.TransactionConflict] => Attempt.Conflict,
+            _ => throw new ChangeFailedException($"Could not update {desired.Key}: DynamoDB cancelled the write ({string.Join(", ", reasons)})."),
+        };
     }
 
     /// <summary>The reconciler-owned values of a decoded record; flags in a legacy representation are left unconditioned.</summary>

@@ -7,8 +7,9 @@ namespace TacoMail.Reconciler.Table.Writing;
 
 /// <summary>
 /// Creates and deletes aliases with BatchWriteItem, up to <see cref="MaxBatchSize"/> per request.
-/// Batch writes carry no conditions; that is safe here because the apply holds the table lock and
-/// a create only targets an address the fresh read did not hold. Items DynamoDB leaves
+/// Batch writes carry no conditions — not even on the lock item — so each request is sent only
+/// after the fence confirmed the lease holds for its safety margin; that, the lock, and a create
+/// only targeting an address the fresh read did not hold make them safe. Items DynamoDB leaves
 /// unprocessed (throttling) are retried with backoff, a bounded number of times.
 /// </summary>
 internal sealed class BatchWriter(WriteContext context, ApplyLedger ledger)
@@ -51,6 +52,7 @@ internal sealed class BatchWriter(WriteContext context, ApplyLedger ledger)
         var pending = entries;
         for (var attempt = 1; ; attempt++)
         {
+            context.Fence.EnsureHeld();
             var response = await context.Client.BatchWriteItemAsync(
                 new BatchWriteItemRequest
                 {

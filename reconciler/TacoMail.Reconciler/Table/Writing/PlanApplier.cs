@@ -11,8 +11,9 @@ namespace TacoMail.Reconciler.Table.Writing;
 /// either conditional on what was read or safe to repeat, so an apply that stops midway — a
 /// failure, Ctrl-C, a lost lock — leaves a table that a fresh read, plan and apply converges
 /// from. On a stop it launches nothing new, lets the requests in flight finish, and throws
-/// <see cref="ApplyFailedException"/> with exactly what was done. A plan without changes makes
-/// no call at all.
+/// <see cref="ApplyFailedException"/> with exactly what was done. Under a lock, every write is
+/// fenced (see <see cref="IWriteFence"/>): once the lease is in doubt nothing more is written. A
+/// plan without changes makes no call at all.
 /// </summary>
 internal sealed class PlanApplier
 {
@@ -44,14 +45,22 @@ internal sealed class PlanApplier
     /// <summary>A random (version 4) UUID in lower case, as the table's <c>identifier</c> holds.</summary>
     public static string NewIdentifier() => Guid.NewGuid().ToString("D");
 
+    /// <summary>Applies <paramref name="plan"/> without a lock (tests of the applier on its own).</summary>
+    /// <inheritdoc cref="ApplyAsync(Plan, IWriteFence, IProgress{ApplyProgress}?, CancellationToken)"/>
+    public Task<ApplyResult> ApplyAsync(Plan plan, IProgress<ApplyProgress>? progress, CancellationToken cancellationToken) =>
+        ApplyAsync(plan, Unfenced.Instance, progress, cancellationToken);
+
     /// <param name="plan">The plan to carry out; its safety check is the caller's.</param>
+    /// <param name="fence">The table lock's lease, asked before every write.</param>
     /// <param name="progress">Told after each change is done.</param>
     /// <param name="cancellationToken">Stops the apply (launches nothing new; requests in flight finish).</param>
     /// <returns>Everything that was done.</returns>
-    /// <exception cref="ApplyFailedException">A change failed or the token was cancelled; holds what was done.</exception>
-    public async Task<ApplyResult> ApplyAsync(Plan plan, IProgress<ApplyProgress>? progress, CancellationToken cancellationToken)
+    /// <exception cref="ApplyFailedException">A change failed, the fence lapsed or the token was cancelled; holds what was done.</exception>
+    public async Task<ApplyResult> ApplyAsync(Plan plan, IWriteFence fence, IProgress<ApplyProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(fence);
+        var context = _context with { Fence = fence };
         var total = plan.ChangeCount;
         if (total == 0)
         {
@@ -61,10 +70,10 @@ internal sealed class PlanApplier
         var ledger = new ApplyLedger(total, progress);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var failure = new FirstFailure(stop);
-        var config = new ConfigWriter(_context, ledger);
+        var config = new ConfigWriter(context, ledger);
         if (plan.Settings is { } settings)
         {
-            await RunAsync(new WorkItem("writing the settings configuration item", _ => new SettingsWriter(_context, ledger).WriteAsync(settings)), failure, stop.Token);
+            await RunAsync(new WorkItem("writing the settings configuration item", token => new SettingsWriter(context, ledger).WriteAsync(settings, token)), failure, stop.Token);
         }
 
         foreach (var change in plan.ConfigChanges)
@@ -75,14 +84,14 @@ internal sealed class PlanApplier
             }
 
             var description = $"writing the {ConfigSetRecord.SortKeyOf(change.Kind)} configuration item";
-            await RunAsync(new WorkItem(description, _ => config.WriteAsync(change)), failure, stop.Token);
+            await RunAsync(new WorkItem(description, token => config.WriteAsync(change, token)), failure, stop.Token);
         }
 
         try
         {
             await Parallel.ForEachAsync(
-                WorkItems(plan, ledger),
-                new ParallelOptions { MaxDegreeOfParallelism = _context.Options.MaxParallelism, CancellationToken = stop.Token },
+                WorkItems(context, plan, ledger),
+                new ParallelOptions { MaxDegreeOfParallelism = context.Options.MaxParallelism, CancellationToken = stop.Token },
                 async (item, token) => await RunAsync(item, failure, token));
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -100,12 +109,12 @@ internal sealed class PlanApplier
             result, total, failure.Exception ?? new OperationCanceledException("The apply was cancelled.", cancellationToken));
     }
 
-    private IEnumerable<WorkItem> WorkItems(Plan plan, ApplyLedger ledger)
+    private static IEnumerable<WorkItem> WorkItems(WriteContext context, Plan plan, ApplyLedger ledger)
     {
-        var fetcher = new ItemFetcher(_context);
-        var renamer = new AliasRenamer(_context, fetcher, ledger);
-        var updater = new AliasUpdater(_context, fetcher, ledger);
-        var batches = new BatchWriter(_context, ledger);
+        var fetcher = new ItemFetcher(context);
+        var renamer = new AliasRenamer(context, fetcher, ledger);
+        var updater = new AliasUpdater(context, fetcher, ledger);
+        var batches = new BatchWriter(context, ledger);
         var changes = plan.AliasChanges.ToLookup(c => c.Action);
         foreach (var change in changes[ChangeAction.Rename])
         {

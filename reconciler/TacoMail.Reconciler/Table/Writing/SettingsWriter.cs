@@ -1,6 +1,6 @@
-using Amazon.DynamoDBv2.Model;
 using TacoMail.Reconciler.Planning;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Table;
 
 namespace TacoMail.Reconciler.Table.Writing;
 
@@ -10,11 +10,12 @@ namespace TacoMail.Reconciler.Table.Writing;
 /// </summary>
 internal sealed class SettingsWriter(WriteContext context, ApplyLedger ledger)
 {
-    public async Task WriteAsync(SettingsChange change)
+    /// <exception cref="FenceLapsedException">The lease lapsed; the item was not written.</exception>
+    /// <exception cref="ChangeFailedException">The put conflicted with another write of the item.</exception>
+    public async Task WriteAsync(SettingsChange change, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var item = SettingsItemCodec.Encode(change.After);
-        await context.Client.PutItemAsync(new PutItemRequest { TableName = context.TableName, Item = item }, CancellationToken.None);
+        await ConfigWriter.PutWholeAsync(context, SettingsItemCodec.Encode(change.After), TableContract.ConfigSettingsKey, stop);
         ledger.Done(change);
     }
 }

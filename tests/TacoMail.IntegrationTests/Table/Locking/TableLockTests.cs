@@ -39,6 +39,7 @@ public sealed class TableLockTests(DynamoDbLocalFixture fixture)
             ["pid"] = "4242",
             ["started"] = TestTable.Start.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["expires"] = (TestTable.Start + Lease).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["version"] = "0",
         }, ignoreOrder: true);
         lease.LockId.ShouldBe("lock-1");
         var actual = await table.ReadAsync(Cancellation);
@@ -65,18 +66,30 @@ public sealed class TableLockTests(DynamoDbLocalFixture fixture)
     }
 
     [Fact]
-    public async Task Acquire_ExpiredLease_IsTakenOverAndTheOldHolderCannotReleaseIt()
+    public async Task Acquire_LeaseExpiredBeyondTheSkewAllowance_IsTakenOverAtOnceAndTheOldHolderCannotReleaseIt()
     {
         using var table = await TestTable.CreateAsync(fixture, Cancellation);
         var deadClock = new FakeTimeProvider(TestTable.Start);
         var dead = await Lock(table, deadClock, "lock-dead").AcquireAsync(Alice, TimeSpan.Zero, Cancellation);
-        var laterClock = new FakeTimeProvider(TestTable.Start + Lease + TimeSpan.FromSeconds(1));
+        var laterClock = new FakeTimeProvider(TestTable.Start + Lease + Options.ClockSkewAllowance + TimeSpan.FromSeconds(1));
 
         await using var lease = await Lock(table, laterClock, "lock-new").AcquireAsync(Bob, TimeSpan.Zero, Cancellation);
         await dead.DisposeAsync();
 
         lease.Info.Holder.ShouldBe(Bob);
         (await Lock(table, laterClock).ReadAsync(Cancellation)).ShouldNotBeNull().LockId.ShouldBe("lock-new");
+    }
+
+    [Fact]
+    public async Task Acquire_LeaseExpiredWithinTheSkewAllowance_IsStillHeldForARunThatDoesNotWait()
+    {
+        using var table = await TestTable.CreateAsync(fixture, Cancellation);
+        await using var held = await Lock(table, new FakeTimeProvider(TestTable.Start), "lock-1").AcquireAsync(Alice, TimeSpan.Zero, Cancellation);
+        var laterClock = new FakeTimeProvider(TestTable.Start + Lease + Options.ClockSkewAllowance);
+
+        await Should.ThrowAsync<LockHeldException>(() => Lock(table, laterClock, "lock-2").AcquireAsync(Bob, TimeSpan.Zero, Cancellation));
+
+        (await Lock(table, laterClock).ReadAsync(Cancellation)).ShouldNotBeNull().LockId.ShouldBe("lock-1");
     }
 
     [Fact]

@@ -23,8 +23,8 @@ public sealed partial class PlanApplierTests
         moved.ShouldBe(old with { Key = Key("shop@example.com"), Destination = "S3", ModifiedDatetime = table.Now });
         moved.UseCount.ShouldBe(4);
         result.AliasChanges.ShouldHaveSingleItem().Identifier.ShouldBe(old.Identifier);
-        table.Requests["TransactWriteItems"].ShouldBe(1);
-        table.Requests.Writes.ShouldBe(2, "the transaction and the destinations item");
+        table.Requests["TransactWriteItems"].ShouldBe(2, "the rename and the destinations item, each a transaction that can carry the lock's fence");
+        table.Requests.Writes.ShouldBe(2);
     }
 
     [Fact]

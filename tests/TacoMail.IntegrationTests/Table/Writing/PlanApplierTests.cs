@@ -83,7 +83,8 @@ public sealed partial class PlanApplierTests(DynamoDbLocalFixture fixture)
         var record = await table.RecordAsync("shop@example.com", Cancellation);
         (record.Destination, record.UseCount).ShouldBe(("S3", 7L));
         result.AliasChanges.ShouldHaveSingleItem().Outcome.ShouldBe(ApplyOutcome.Written);
-        table.Requests["UpdateItem"].ShouldBe(1);
+        table.Requests["TransactWriteItems"].ShouldBe(2, "the update and the destinations item, each a transaction that can carry the lock's fence");
+        table.Requests.Writes.ShouldBe(2);
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed partial class PlanApplierTests(DynamoDbLocalFixture fixture)
 
         var result = await table.Applier().ApplyAsync(plan, null, Cancellation);
 
-        table.Requests["UpdateItem"].ShouldBe(3, "a: refused, then written from the fresh values; b: refused, found in place");
+        table.Requests["TransactWriteItems"].ShouldBe(4, "a: refused, then written from the fresh values; b: refused, found in place; the destinations item");
         table.Requests["GetItem"].ShouldBe(2);
         result.AliasChanges.Select(c => (c.Change.Key.LocalPart, c.Outcome)).ShouldBe([("a", ApplyOutcome.Written), ("b", ApplyOutcome.AlreadyInPlace)]);
         (await table.RecordAsync("a@example.com", Cancellation)).Destination.ShouldBe("S3");

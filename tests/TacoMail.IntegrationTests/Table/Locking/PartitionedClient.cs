@@ -1,0 +1,31 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+
+namespace TacoMail.IntegrationTests.Table.Locking;
+
+/// <summary>
+/// A client of DynamoDB Local for a lease whose renewals (UpdateItem) can be cut off, as by a
+/// network partition; everything else goes through.
+/// </summary>
+internal sealed class PartitionedClient(Uri endpoint) : AmazonDynamoDBClient(
+    new BasicAWSCredentials("test", "test"),
+    new AmazonDynamoDBConfig { ServiceURL = endpoint.AbsoluteUri, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 })
+{
+    private int _failedUpdates;
+
+    public bool Partitioned { get; set; }
+
+    public int FailedUpdates => Volatile.Read(ref _failedUpdates);
+
+    public override Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken = default)
+    {
+        if (Partitioned)
+        {
+            Interlocked.Increment(ref _failedUpdates);
+            throw new AmazonClientException("The network is partitioned (test).");
+        }
+
+        return base.UpdateItemAsync(request, cancellationToken);
+    }
+}
