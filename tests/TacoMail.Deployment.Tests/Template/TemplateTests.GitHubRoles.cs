@@ -13,7 +13,8 @@ public sealed partial class TemplateTests
     private static readonly string[] TableReads = ["dynamodb:DescribeTable", "dynamodb:Scan", "dynamodb:Query", "dynamodb:GetItem"];
 
     // TransactWriteItems (renames) is authorized through the PutItem and DeleteItem it holds.
-    private static readonly string[] TableWrites = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
+    private static readonly string[] TableWrites =
+        ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem"];
 
     [Fact]
     public void PlanRole_Policies_GrantOnlyReadsOfTheTableAndItsIndexes()
