@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using TacoMail.Lambda.Configuration;
+using TacoMail.Lambda.Delivery.Claims;
 using TacoMail.Lambda.Delivery.Failure;
 using TacoMail.Lambda.Delivery.Queue;
 using TacoMail.Lambda.Delivery.Sending;
@@ -54,7 +55,8 @@ internal static class DeliveryFunction
         IRawEmailSender sender,
         ISesBounceSender bounces,
         TimeProvider time,
-        ILogSink log)
+        ILogSink log,
+        IDeliveryClaims? claims = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(dynamo);
@@ -70,6 +72,7 @@ internal static class DeliveryFunction
             sender,
             new SenderNotifier(bounces, sender, time),
             new MailQueue(store, options.IncomingPrefix),
+            claims ?? new DynamoDbDeliveryClaims(dynamo, options.TableName, time),
             time);
         var sweeper = new QueueSweeper(new MailQueue(store, options.IncomingPrefix), deliverer, time);
         return new DeliveryHandler(deliverer, sweeper, time, new DeliveryLog(log, time)).HandleAsync;

@@ -1,3 +1,4 @@
+using TacoMail.Lambda.Delivery.Claims;
 using TacoMail.Lambda.Delivery.Messages;
 using TacoMail.Lambda.Delivery.Queue;
 using TacoMail.Lambda.Delivery.Sending;
@@ -19,6 +20,7 @@ internal sealed class DeliveryRun : IAsyncDisposable
     private readonly DeliveryOptions _options;
     private readonly IMailStore _store;
     private readonly IRawEmailSender _sender;
+    private readonly IDeliveryClaims _claims;
     private readonly DeliveryEvent _event;
     private readonly string _key;
     private readonly DateTimeOffset _received;
@@ -31,6 +33,7 @@ internal sealed class DeliveryRun : IAsyncDisposable
         DeliveryOptions options,
         IMailStore store,
         IRawEmailSender sender,
+        IDeliveryClaims claims,
         DeliveryEvent delivery,
         DateTimeOffset received,
         DeliveryProgress progress)
@@ -38,6 +41,7 @@ internal sealed class DeliveryRun : IAsyncDisposable
         _options = options;
         _store = store;
         _sender = sender;
+        _claims = claims;
         _event = delivery;
         _key = options.IncomingPrefix + delivery.Message.MessageId;
         _received = received;
@@ -82,7 +86,7 @@ internal sealed class DeliveryRun : IAsyncDisposable
         var report = target.Destination.IsS3
             ? await FileAsync(target, cancellationToken).ConfigureAwait(false)
             : await ForwardAsync(target, cancellationToken).ConfigureAwait(false);
-        if (!report.KeepsObject)
+        if (report.Status is DeliveryStatus.Forwarded or DeliveryStatus.Filed or DeliveryStatus.AlreadyDone)
         {
             await MarkDoneAsync([target], keepObject: false, cancellationToken).ConfigureAwait(false);
         }
@@ -166,10 +170,19 @@ internal sealed class DeliveryRun : IAsyncDisposable
             };
         }
 
+        switch (await _claims.TryClaimAsync(_event.Message.MessageId, target.Alias, cancellationToken).ConfigureAwait(false))
+        {
+            case ClaimOutcome.AlreadySent:
+                return ReportFor(target, DeliveryStatus.AlreadyDone);
+            case ClaimOutcome.HeldElsewhere:
+                return ReportFor(target, DeliveryStatus.Unresolved) with { Reason = "being forwarded by another invocation" };
+        }
+
         var email = new OutgoingEmail(target.Alias.FullAddress, target.Destination.Value, message, Settings.FeedbackAddress);
         var result = await _sender.SendAsync(email, cancellationToken).ConfigureAwait(false);
         if (result.IsSent)
         {
+            await _claims.MarkSentAsync(_event.Message.MessageId, target.Alias, cancellationToken).ConfigureAwait(false);
             return ReportFor(target, DeliveryStatus.Forwarded) with { SesMessageId = result.MessageId };
         }
 

@@ -1,3 +1,4 @@
+using TacoMail.Lambda.Delivery.Claims;
 using TacoMail.Lambda.Delivery.Failure;
 using TacoMail.Lambda.Delivery.Queue;
 using TacoMail.Lambda.Delivery.Sending;
@@ -30,6 +31,7 @@ internal sealed class MessageDeliverer
     private readonly IRawEmailSender _sender;
     private readonly SenderNotifier _notifier;
     private readonly MailQueue _queue;
+    private readonly IDeliveryClaims _claims;
     private readonly TimeProvider _time;
 
     public MessageDeliverer(
@@ -39,8 +41,10 @@ internal sealed class MessageDeliverer
         IRawEmailSender sender,
         SenderNotifier notifier,
         MailQueue queue,
+        IDeliveryClaims claims,
         TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(checker);
         ArgumentNullException.ThrowIfNull(store);
@@ -54,6 +58,7 @@ internal sealed class MessageDeliverer
         _sender = sender;
         _notifier = notifier;
         _queue = queue;
+        _claims = claims;
         _time = time;
     }
 
@@ -110,7 +115,7 @@ internal sealed class MessageDeliverer
             }
 
             var delivery = EventOf(entry);
-            run = new DeliveryRun(_options, _store, _sender, delivery, entry.ReceivedAt, progress);
+            run = new DeliveryRun(_options, _store, _sender, _claims, delivery, entry.ReceivedAt, progress);
             DeliveryOutcome outcome;
             Exception? failure = null;
             try
