@@ -78,6 +78,11 @@ internal static class TacoMailApp
             config.AddCommand<FetchCommand>("fetch")
                 .WithExample("fetch", "--maildir", "~/Mail/tacomail")
                 .WithExample("fetch", "--maildir", "~/Mail/tacomail", "--alias", "newsletters@example.com", "--bucket", "my-mail-bucket");
+            config.AddCommand<QueueCommand>("queue")
+                .WithExample("queue")
+                .WithExample("queue", "--format", "json", "--bucket", "my-mail-bucket")
+                .WithExample("queue", "--retry", "0o1p2q3r4s5t6u7v")
+                .WithExample("queue", "--discard", "0o1p2q3r4s5t6u7v", "--show-senders");
             config.AddCommand<DynamoDbLocalCommand>("dynamodb-local")
                 .WithExample("dynamodb-local", "--port", "8000");
         });

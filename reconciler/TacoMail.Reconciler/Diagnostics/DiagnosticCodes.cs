@@ -115,4 +115,7 @@ internal static class DiagnosticCodes
 
     /// <summary>A destination is on a domain this configuration receives: mail would loop.</summary>
     public const string DestinationLoop = "TM048";
+
+    /// <summary><c>queue_lifetime</c> is shorter than 1h, longer than 100d, or too large to be a duration.</summary>
+    public const string QueueLifetimeOutOfRange = "TM049";
 }

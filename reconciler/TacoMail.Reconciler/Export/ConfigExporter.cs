@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using TacoMail.Reconciler.Durations;
 using TacoMail.Reconciler.Planning;
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Model;
@@ -117,6 +118,11 @@ internal static class ConfigExporter
         if (routing.Policy.Spam != MessagePolicy.Default.Spam)
         {
             text.AppendLine($"spam_policy: {routing.Policy.Spam.ToName()}");
+        }
+
+        if (routing.QueueLifetime != RoutingSettings.DefaultQueueLifetime)
+        {
+            text.AppendLine($"queue_lifetime: {DurationText.ToYaml(routing.QueueLifetime)}");
         }
 
         if (settings.Safety != SafetyThresholds.Default)

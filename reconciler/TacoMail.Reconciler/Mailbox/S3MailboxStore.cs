@@ -3,15 +3,17 @@ using System.Runtime.CompilerServices;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using TacoMail.Reconciler.Queue;
 
 namespace TacoMail.Reconciler.Mailbox;
 
 /// <summary>
-/// The mailbox in an S3 bucket. Lists with ListObjectsV2 page by page, streams bodies, and turns
-/// SDK failures into messages that say what to check.
+/// The mail bucket in S3, for <c>fetch</c> (the mailbox) and <c>queue</c> (the delivery queue). Lists
+/// with ListObjectsV2 page by page, streams bodies, and turns SDK failures into messages that say
+/// what to check. Uploads are not chunk-encoded, which S3-compatible servers (s3rver) would store verbatim.
 /// </summary>
 internal sealed class S3MailboxStore(IAmazonS3 client, string bucket, string description, int pageSize = S3MailboxStore.MaxPageSize)
-    : IMailboxStore, IDisposable
+    : IMailboxStore, IQueueStore, IDisposable
 {
     /// <summary>The most keys S3 returns per ListObjectsV2 page.</summary>
     public const int MaxPageSize = 1000;
@@ -62,6 +64,87 @@ internal sealed class S3MailboxStore(IAmazonS3 client, string bucket, string des
         }
     }
 
+    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.GetObjectMetadataAsync(bucket, key, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+        catch (Exception exception) when (IsStoreFailure(exception, cancellationToken))
+        {
+            throw Explain($"looking for '{key}'", exception);
+        }
+    }
+
+    public async Task<byte[]> ReadAllAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var content = await OpenAsync(key, cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream(content.Length is > 0 and <= int.MaxValue ? (int)content.Length : 0);
+        try
+        {
+            await content.Stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsStoreFailure(exception, cancellationToken))
+        {
+            throw Explain($"reading '{key}'", exception);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public async Task WriteAsync(string key, byte[] content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var stream = new MemoryStream(content, writable: false);
+        var request = new PutObjectRequest { BucketName = bucket, Key = key, InputStream = stream, UseChunkEncoding = false };
+        try
+        {
+            await client.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsStoreFailure(exception, cancellationToken))
+        {
+            throw Explain($"writing '{key}'", exception);
+        }
+    }
+
+    public async Task<IReadOnlyList<KeyValuePair<string, string>>> ReadTagsAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await client.GetObjectTaggingAsync(new GetObjectTaggingRequest { BucketName = bucket, Key = key }, cancellationToken)
+                .ConfigureAwait(false);
+            return [.. (response.Tagging ?? []).Select(tag => KeyValuePair.Create(tag.Key, tag.Value ?? string.Empty))];
+        }
+        catch (Exception exception) when (IsStoreFailure(exception, cancellationToken))
+        {
+            throw Explain($"reading the tags of '{key}'", exception);
+        }
+    }
+
+    public async Task WriteTagsAsync(string key, IReadOnlyList<KeyValuePair<string, string>> tags, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var request = new PutObjectTaggingRequest
+        {
+            BucketName = bucket,
+            Key = key,
+            Tagging = new Tagging { TagSet = [.. tags.Select(tag => new Tag { Key = tag.Key, Value = tag.Value })] },
+        };
+        try
+        {
+            await client.PutObjectTaggingAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsStoreFailure(exception, cancellationToken))
+        {
+            throw Explain($"tagging '{key}'", exception);
+        }
+    }
+
     public void Dispose() => client.Dispose();
 
     private async Task<ListObjectsV2Response> ListPageAsync(string prefix, string? continuation, CancellationToken cancellationToken)
@@ -97,7 +180,8 @@ internal sealed class S3MailboxStore(IAmazonS3 client, string bucket, string des
         AmazonS3Exception { ErrorCode: "InvalidAccessKeyId" or "SignatureDoesNotMatch" or "ExpiredToken" or "InvalidToken" or "TokenRefreshRequired" } s3 => new(
             $"S3 rejected the credentials ({s3.ErrorCode}) while {action}: check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE", exception),
         AmazonS3Exception { StatusCode: HttpStatusCode.Forbidden } s3 => new(
-            $"access denied while {action} ({s3.ErrorCode}): fetching needs s3:ListBucket, s3:GetObject and s3:DeleteObject on bucket '{bucket}'", exception),
+            $"access denied while {action} ({s3.ErrorCode}): fetching needs s3:ListBucket, s3:GetObject and s3:DeleteObject on bucket '{bucket}' " +
+            "(tacomail queue --retry also s3:PutObject, s3:GetObjectTagging and s3:PutObjectTagging)", exception),
         AmazonS3Exception { ErrorCode: "NoSuchKey" } => new(
             $"{action}: the object is gone (is another fetch running?)", exception),
         AmazonServiceException service => new($"{action} failed ({service.ErrorCode}): {service.Message}", exception),

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using TacoMail.Reconciler.Durations;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
 
@@ -16,6 +17,7 @@ internal static class SettingsAttributes
     public const string Separators = "subaddress_separators";
     public const string BouncePolicy = "bounce_policy";
     public const string SpamPolicy = "spam_policy";
+    public const string QueueLifetime = "queue_lifetime";
     public const string MinAliases = "safety.min_aliases";
     public const string MaxDeletePercent = "safety.max_delete_percent";
     public const string MaxDisablePercent = "safety.max_disable_percent";
@@ -32,6 +34,7 @@ internal static class SettingsAttributes
             (Separators, $"[{string.Join(", ", routing.Separators.Values)}]"),
             (BouncePolicy, routing.Policy.Bounce.ToName()),
             (SpamPolicy, routing.Policy.Spam.ToName()),
+            (QueueLifetime, DurationText.ToYaml(routing.QueueLifetime)),
             (MinAliases, settings.Safety.MinAliases.ToString(CultureInfo.InvariantCulture)),
             (MaxDeletePercent, Percent(settings.Safety.MaxDeletePercent)),
             (MaxDisablePercent, Percent(settings.Safety.MaxDisablePercent)),

@@ -56,6 +56,7 @@ internal static class JsonPlanFields
     public const string SubaddressSeparators = "subaddress_separators";
     public const string BouncePolicy = "bounce_policy";
     public const string SpamPolicy = "spam_policy";
+    public const string QueueLifetime = "queue_lifetime";
     public const string MinAliases = "min_aliases";
     public const string MaxDeletePercent = "max_delete_percent";
     public const string MaxDisablePercent = "max_disable_percent";

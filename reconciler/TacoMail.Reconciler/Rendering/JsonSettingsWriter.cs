@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TacoMail.Reconciler.Durations;
 using TacoMail.Reconciler.Planning;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
@@ -67,6 +68,7 @@ internal static class JsonSettingsWriter
         writer.WriteEndArray();
         writer.WriteString(F.BouncePolicy, routing.Policy.Bounce.ToName());
         writer.WriteString(F.SpamPolicy, routing.Policy.Spam.ToName());
+        writer.WriteString(F.QueueLifetime, DurationText.ToYaml(routing.QueueLifetime));
         writer.WriteStartObject(F.Safety);
         writer.WriteNumber(F.MinAliases, settings.Safety.MinAliases);
         writer.WriteNumber(F.MaxDeletePercent, settings.Safety.MaxDeletePercent);

@@ -160,7 +160,7 @@ public sealed partial class ConfigLoaderTests
 
         result.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe(
             "unknown key 'destination' in tacomail.yaml (did you mean 'destinations'?); fix or remove it, " +
-            "the allowed keys are: table, domains, destinations, bounce_sender, feedback_address, subaddress_separators, bounce_policy, spam_policy, safety");
+            "the allowed keys are: table, domains, destinations, bounce_sender, feedback_address, subaddress_separators, bounce_policy, spam_policy, queue_lifetime, safety");
     }
 
     [Fact]

@@ -47,6 +47,7 @@ public sealed partial class ConfigLoaderTests
         { "TM046-duplicate-move-target", "example.com.yaml", DiagnosticCodes.DuplicateMoveTarget, 8, 27 },
         { "TM047-feedback-address-not-received", "tacomail.yaml", DiagnosticCodes.FeedbackAddressNotReceived, 6, 19 },
         { "TM048-destination-loop", "tacomail.yaml", DiagnosticCodes.DestinationLoop, 7, 5 },
+        { "TM049-queue-lifetime-out-of-range", "tacomail.yaml", DiagnosticCodes.QueueLifetimeOutOfRange, 6, 17 },
     };
 
     [Theory]

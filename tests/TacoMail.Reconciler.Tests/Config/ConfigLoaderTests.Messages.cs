@@ -39,6 +39,7 @@ public sealed partial class ConfigLoaderTests
     [InlineData("TM045-move-chain", "moves form a chain first@example.com -> second@example.com -> shop@example.com; a rename happens in one step, so replace them with one entry from 'first@example.com' to 'shop@example.com'")]
     [InlineData("TM047-feedback-address-not-received", "feedback_address 'feedback@example.net' is not on one of the domains, so SES's bounce and complaint reports would never reach the mailbox; use an address on example.com")]
     [InlineData("TM048-destination-loop", "destinations entry orders@xn--bcher-kva.example is itself an address this config receives (bücher.example is in domains): mail would loop; use a mailbox outside your domains or S3")]
+    [InlineData("TM049-queue-lifetime-out-of-range", "queue_lifetime '30m' is shorter than the minimum of 1h: mail a destination refuses for a moment would be given up on after a retry or two (the queue is swept every 5 minutes); use 1h to 100d (default 5d)")]
     [InlineData("TM045-move-cycle", "moves form a cycle ping@example.com -> pong@example.com -> ping@example.com; remove these entries (a rename cannot end where it started)")]
     public async Task LoadAsync_InvalidFixture_ExplainsTheProblemAndTheFix(string fixture, string message)
     {

@@ -37,7 +37,7 @@ public sealed class SchemaFileTests
     {
         var schema = await ConfigSchema.LoadAsync(TestContext.Current.CancellationToken);
 
-        schema.MainFile.Properties.Keys.ShouldBe(["table", "domains", "destinations", "bounce_sender", "feedback_address", "subaddress_separators", "bounce_policy", "spam_policy", "safety"]);
+        schema.MainFile.Properties.Keys.ShouldBe(["table", "domains", "destinations", "bounce_sender", "feedback_address", "subaddress_separators", "bounce_policy", "spam_policy", "queue_lifetime", "safety"]);
         schema.DomainFile.Properties.Keys.ShouldBe(["domain", "default_destination", "aliases", "moved"]);
     }
 

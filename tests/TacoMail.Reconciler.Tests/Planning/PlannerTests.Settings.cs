@@ -36,6 +36,7 @@ public sealed partial class PlannerTests
             ("subaddress_separators", null, "[+, --, #, =]"),
             ("bounce_policy", null, "authenticated"),
             ("spam_policy", null, "drop"),
+            ("queue_lifetime", null, "5d"),
             ("safety.min_aliases", null, "10"),
             ("safety.max_delete_percent", null, "30"),
             ("safety.max_disable_percent", null, "30"),
@@ -81,7 +82,7 @@ public sealed partial class PlannerTests
         var change = plan.Settings.ShouldNotBeNull();
         change.Action.ShouldBe(ChangeAction.Update);
         change.UnreadableReason.ShouldBe(broken.Reason);
-        change.Attributes.Length.ShouldBe(8);
+        change.Attributes.Length.ShouldBe(9);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TacoMail.Reconciler.Durations;
 using TacoMail.Reconciler.Hosting;
 using TacoMail.Reconciler.Planning;
 using TacoMail.Reconciler.Rendering;

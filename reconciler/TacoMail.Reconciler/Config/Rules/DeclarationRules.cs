@@ -7,8 +7,8 @@ using TacoMail.Schema.Routing;
 namespace TacoMail.Reconciler.Config.Rules;
 
 /// <summary>
-/// Checks tacomail.yaml's domains, destinations, bounce sender, feedback address, separators and
-/// policies, and normalises them.
+/// Checks tacomail.yaml's domains, destinations, bounce sender, feedback address, separators,
+/// policies and queue lifetime, and normalises them.
 /// </summary>
 internal static class DeclarationRules
 {
@@ -39,7 +39,8 @@ internal static class DeclarationRules
             Separators(main.Separators),
             new MessagePolicy(
                 MessagePolicyNames.TryParseSpamPolicy(main.SpamPolicy?.Value, out var spam) ? spam.Value : MessagePolicy.Default.Spam,
-                MessagePolicyNames.TryParseBouncePolicy(main.BouncePolicy?.Value, out var bounce) ? bounce.Value : MessagePolicy.Default.Bounce));
+                MessagePolicyNames.TryParseBouncePolicy(main.BouncePolicy?.Value, out var bounce) ? bounce.Value : MessagePolicy.Default.Bounce),
+            QueueLifetimeRule.Check(main.Path, main.QueueLifetime, diagnostics));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Routing;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Config.Rules;
 
@@ -14,13 +15,16 @@ namespace TacoMail.Reconciler.Config.Rules;
 /// <param name="FeedbackAddress">The normalised feedback address (<c>feedback_address</c>, else the bounce sender), or null.</param>
 /// <param name="Separators">The sub-address separators (the default when not given or rejected).</param>
 /// <param name="Policy">The spam and bounce policies (defaults for missing or rejected words).</param>
+/// <param name="QueueLifetime">How long undeliverable mail is retried (the default when not given or rejected).</param>
 internal sealed record Declarations(
     IReadOnlyList<DomainName>? Domains,
     IReadOnlyList<DestinationAddress>? Destinations,
     string? BounceSender,
     string? FeedbackAddress,
     SubAddressSeparators Separators,
-    MessagePolicy Policy)
+    MessagePolicy Policy,
+    TimeSpan QueueLifetime)
 {
-    public static Declarations Unknown { get; } = new(null, null, null, null, SubAddressSeparators.Default, MessagePolicy.Default);
+    public static Declarations Unknown { get; } = new(
+        null, null, null, null, SubAddressSeparators.Default, MessagePolicy.Default, RoutingSettings.DefaultQueueLifetime);
 }

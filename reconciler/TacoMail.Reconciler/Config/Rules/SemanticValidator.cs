@@ -27,7 +27,9 @@ internal static class SemanticValidator
             new TableSettings(main.TableName.Value, main.TableRegion?.Value),
             declarations.Domains,
             [.. declarations.Destinations.Select(destination => destination.Value)],
-            new RoutingSettings(declarations.BounceSender, declarations.FeedbackAddress, declarations.Separators, declarations.Policy),
+            new RoutingSettings(declarations.BounceSender, declarations.FeedbackAddress, declarations.Separators, declarations.Policy)
+                with
+            { QueueLifetime = declarations.QueueLifetime },
             main.Safety,
             [.. aliasRules.Aliases.OrderBy(alias => alias.Address)],
             moves);

@@ -17,6 +17,7 @@ namespace TacoMail.Reconciler.Config.Sections;
 /// <param name="Separators">subaddress_separators, or null when missing or not a list of strings.</param>
 /// <param name="BouncePolicy">bounce_policy.</param>
 /// <param name="SpamPolicy">spam_policy.</param>
+/// <param name="QueueLifetime">queue_lifetime, when it is text.</param>
 /// <param name="Safety">safety, with defaults for missing or rejected values.</param>
 internal sealed record MainSection(
     string Path,
@@ -29,4 +30,5 @@ internal sealed record MainSection(
     IReadOnlyList<SourceScalar>? Separators,
     SourceScalar? BouncePolicy,
     SourceScalar? SpamPolicy,
+    SourceScalar? QueueLifetime,
     SafetyThresholds Safety);

@@ -22,6 +22,7 @@ internal static class MainSectionReader
             (root.Find("subaddress_separators")?.Value as SourceSequence)?.AsStrings(),
             root.FindString("bounce_policy"),
             root.FindString("spam_policy"),
+            root.FindString("queue_lifetime"),
             ReadSafety(root.Find("safety")?.Value as SourceMapping));
     }
 
