@@ -179,12 +179,25 @@ internal sealed class DeliveryRun : IAsyncDisposable
         }
 
         var email = new OutgoingEmail(target.Alias.FullAddress, target.Destination.Value, message, Settings.FeedbackAddress);
-        var result = await _sender.SendAsync(email, cancellationToken).ConfigureAwait(false);
+        SendResult result;
+        try
+        {
+            result = await _sender.SendAsync(email, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await _claims.ReleaseAsync(_event.Message.MessageId, target.Alias, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         if (result.IsSent)
         {
             await _claims.MarkSentAsync(_event.Message.MessageId, target.Alias, cancellationToken).ConfigureAwait(false);
             return ReportFor(target, DeliveryStatus.Forwarded) with { SesMessageId = result.MessageId };
         }
+
+        // Nothing was sent: a retry may try again (the alias is marked once the sender is told).
+        await _claims.ReleaseAsync(_event.Message.MessageId, target.Alias, CancellationToken.None).ConfigureAwait(false);
 
         // SES's text may name the destination (an unverified identity, say): logs get it masked.
         var reason = $"SES rejected it: {result.RejectionCode}{(result.RejectionMessage is null ? "" : ": " + AddressMask.InText(result.RejectionMessage))}";

@@ -66,6 +66,8 @@ internal sealed class DeliveryHarness : IDisposable
 
     public CapturingLogSink Log { get; } = new();
 
+    public InMemoryDeliveryClaims Claims { get; } = new();
+
     public DeliveryOptions Options { get; set; }
 
     /// <summary>The settings item in the table at invocation; null for none.</summary>
@@ -89,7 +91,7 @@ internal sealed class DeliveryHarness : IDisposable
             Dynamo.Put(SettingsItemCodec.Encode(new DeclaredSettings(settings, SafetyThresholds.Default)));
         }
 
-        var handler = DeliveryFunction.Create(Options, Dynamo, Store, Sender, Bounces, Time, Log);
+        var handler = DeliveryFunction.Create(Options, Dynamo, Store, Sender, Bounces, Time, Log, Claims);
         using var request = new MemoryStream(Encoding.UTF8.GetBytes(json));
         var context = new InvocationContext("request-1", Time.GetUtcNow().AddMinutes(2), FunctionArn: null);
         await using var response = await handler(request, context, TestContext.Current.CancellationToken);

@@ -108,6 +108,30 @@ internal sealed class DynamoDbDeliveryClaims : IDeliveryClaims
         }
     }
 
+    public async Task ReleaseAsync(string messageId, ItemKey alias, CancellationToken cancellationToken)
+    {
+        var request = new DeleteItemRequest
+        {
+            TableName = _table,
+            Key = ItemKeyCodec.Encode(KeyOf(messageId, alias)),
+            ConditionExpression = "#owner = :me AND #st = :claimed",
+            ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal) { ["#owner"] = Owner, ["#st"] = State },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
+            {
+                [":me"] = new AttributeValue { S = _owner },
+                [":claimed"] = new AttributeValue { S = ClaimedState },
+            },
+        };
+        try
+        {
+            await _dynamo.DeleteItemAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is ConditionalCheckFailedException or AmazonDynamoDBException or HttpRequestException)
+        {
+            // Best effort: the lease lapses by itself.
+        }
+    }
+
     private static AttributeValue Seconds(DateTimeOffset time) =>
         new() { N = time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
 }

@@ -15,4 +15,7 @@ internal interface IDeliveryClaims
 
     /// <summary>Records that the forward was sent (best effort: the tag that marks the alias done follows).</summary>
     Task MarkSentAsync(string messageId, ItemKey alias, CancellationToken cancellationToken);
+
+    /// <summary>Gives a claim back after a send that did not happen, so a retry need not wait for the lease (best effort).</summary>
+    Task ReleaseAsync(string messageId, ItemKey alias, CancellationToken cancellationToken);
 }
