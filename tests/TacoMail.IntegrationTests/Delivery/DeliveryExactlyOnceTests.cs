@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TacoMail.Lambda.Delivery;
+using TacoMail.Schema.Queue;
 using TacoMail.Testing.S3;
 
 namespace TacoMail.IntegrationTests.Delivery;
@@ -52,10 +52,10 @@ public sealed class DeliveryExactlyOnceTests(DynamoDbLocalFixture dynamo, S3Serv
         _failOnce.Add(FailingDestination);
         string[] recipients = ["shop@example.com", "archive@example.com", "bank@example.com"];
 
-        var failure = await Should.ThrowAsync<DeliveryFailedException>(() => Harness.InvokeAsync(messageId, recipients));
+        var first = await Harness.InvokeAsync(messageId, recipients);
 
-        failure.Message.ShouldContain("ServiceUnavailable");
-        Harness.Log.Last.GetProperty("outcome").GetString().ShouldBe("failed");
+        Outcome(first).ShouldBe("queued");
+        Harness.Log.Last.GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ShouldContain(e => e!.Contains("ServiceUnavailable"));
         var tags = await Harness.TagsAsync(DeliveryHarness.IncomingKey(messageId));
         tags["tacomail-done-1"].Split(' ').Length.ShouldBe(2);
 
@@ -70,7 +70,7 @@ public sealed class DeliveryExactlyOnceTests(DynamoDbLocalFixture dynamo, S3Serv
     }
 
     [Fact]
-    public async Task Invoke_SesRejectsForGood_KeepsTheMessageTaggedAndDoesNotRetry()
+    public async Task Invoke_SesRejectsForGood_BouncesKeepsTheMessageInFailedAndDoesNotRetry()
     {
         var messageId = await StoreAsync();
         _failOnce.Add("rejected:" + FailingDestination);
@@ -78,12 +78,14 @@ public sealed class DeliveryExactlyOnceTests(DynamoDbLocalFixture dynamo, S3Serv
         var first = await Harness.InvokeAsync(messageId, ["bank@example.com", "shop@example.com"]);
         var second = await Harness.InvokeAsync(messageId, ["bank@example.com", "shop@example.com"]);
 
-        Outcome(first).ShouldBe("kept");
-        Statuses(first).ShouldBe(["rejected", "forwarded"]);
-        Outcome(second).ShouldBe("finished-before");
+        Outcome(first).ShouldBe("gave-up");
+        Statuses(first).ShouldBe(["forwarded", "rejected"]);
+        Outcome(second).ShouldBe("absent");
         Harness.Ses.SendEmails.Count.ShouldBe(2);
-        var tags = await Harness.TagsAsync(DeliveryHarness.IncomingKey(messageId));
-        tags["tacomail-delivered"].ShouldBe("partial");
+        Harness.Ses.Calls.Single(c => c.IsSendBounce).FormFields()
+            .ShouldContain(new KeyValuePair<string, string>("BouncedRecipientInfoList.member.1.BounceType", "ContentRejected"));
+        (await Harness.ExistsAsync(MailBucketLayout.FailedKey(messageId))).ShouldBeTrue();
+        (await Harness.ExistsAsync(DeliveryHarness.IncomingKey(messageId))).ShouldBeFalse();
         var entry = Harness.Log.Lines[0];
         entry.ShouldContain(messageId);
         entry.ShouldContain("\"level\":\"error\"");
@@ -91,21 +93,22 @@ public sealed class DeliveryExactlyOnceTests(DynamoDbLocalFixture dynamo, S3Serv
     }
 
     [Fact]
-    public async Task Invoke_MessageOverTheLimit_BouncesToTheSenderAndKeepsIt()
+    public async Task Invoke_MessageOverTheLimit_BouncesAsTooLargeAndKeepsItInFailed()
     {
         var messageId = await StoreAsync();
         var options = Harness.Options with { MaxMessageBytes = 1_000 };
 
         var response = await Harness.InvokeAsync(messageId, ["shop@example.com"], options);
 
-        Outcome(response).ShouldBe("kept");
+        Outcome(response).ShouldBe("gave-up");
         Statuses(response).ShouldBe(["too-large"]);
         Harness.Ses.SendEmails.ShouldBeEmpty();
         var bounce = Harness.Ses.Calls.ShouldHaveSingleItem();
         bounce.IsSendBounce.ShouldBeTrue();
         bounce.FormFields().ShouldContain(new KeyValuePair<string, string>("OriginalMessageId", messageId));
         bounce.FormFields().ShouldContain(new KeyValuePair<string, string>("BouncedRecipientInfoList.member.1.Recipient", "shop@example.com"));
-        (await Harness.ExistsAsync(DeliveryHarness.IncomingKey(messageId))).ShouldBeTrue();
+        bounce.FormFields().ShouldContain(new KeyValuePair<string, string>("BouncedRecipientInfoList.member.1.BounceType", "MessageTooLarge"));
+        (await Harness.ExistsAsync(MailBucketLayout.FailedKey(messageId))).ShouldBeTrue();
     }
 
     private static string Outcome(string response) => JsonDocument.Parse(response).RootElement.GetProperty("outcome").GetString()!;

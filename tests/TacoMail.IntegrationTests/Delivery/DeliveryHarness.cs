@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.S3.Model;
+using Microsoft.Extensions.Time.Testing;
 using TacoMail.Lambda.Configuration;
 using TacoMail.Lambda.Delivery;
 using TacoMail.Lambda.Delivery.Sending;
@@ -101,11 +103,29 @@ internal sealed class DeliveryHarness : IAsyncDisposable
 
     /// <summary>Runs the handler once, in process, on the event for <paramref name="recipients"/>.</summary>
     /// <exception cref="DeliveryFailedException">The delivery failed transiently.</exception>
-    public async Task<string> InvokeAsync(string messageId, IReadOnlyList<string> recipients, DeliveryOptions? options = null)
+    public async Task<string> InvokeAsync(string messageId, IReadOnlyList<string> recipients, DeliveryOptions? options = null) =>
+        await InvokeJsonAsync(DeliveryTestEvent.Create(messageId, recipients), options);
+
+    /// <summary>Runs the handler on the EventBridge schedule's event: one sweep of the queue.</summary>
+    public Task<string> SweepAsync() => InvokeJsonAsync(DeliveryTestEvent.Schedule);
+
+    /// <summary>
+    /// The clock the handlers run on: five seconds after SES received the test events, moved on
+    /// only by the tests themselves (queue backoff and lifetime).
+    /// </summary>
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse(DeliveryTestEvent.Timestamp, CultureInfo.InvariantCulture).AddSeconds(5));
+
+    /// <summary>When set, the handlers reach DynamoDB through this client (a fault: a closed port).</summary>
+    public IAmazonDynamoDB? DynamoFault { get; set; }
+
+    /// <summary>When set, the handlers reach S3 through this client (a fault: a closed port).</summary>
+    public Amazon.S3.IAmazonS3? S3Fault { get; set; }
+
+    private async Task<string> InvokeJsonAsync(string json, DeliveryOptions? options = null)
     {
         var handler = CreateHandler(options ?? Options);
-        using var request = new MemoryStream(Encoding.UTF8.GetBytes(DeliveryTestEvent.Create(messageId, recipients)));
-        var context = new InvocationContext("it-delivery", DateTimeOffset.UtcNow.AddMinutes(2), FunctionArn: null);
+        using var request = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        var context = new InvocationContext("it-delivery", Time.GetUtcNow().AddMinutes(2), FunctionArn: null);
         await using var response = await handler(request, context, TestContext.Current.CancellationToken);
         using var reader = new StreamReader(response);
         return await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -174,11 +194,11 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         var credentials = new FixedCredentials();
         return DeliveryFunction.Create(
             options,
-            Dynamo,
-            new S3MailStore(_s3.Client, Bucket),
-            new SesRawEmailSender(_http, endpoint, credentials, TimeProvider.System, _temporary.Path, TimeSpan.FromSeconds(60)),
-            new SesBounceSender(new SesHttpClient(_http, endpoint, credentials, TimeProvider.System, TimeSpan.FromSeconds(10))),
-            TimeProvider.System,
+            DynamoFault ?? Dynamo,
+            new S3MailStore(S3Fault ?? _s3.Client, Bucket),
+            new SesRawEmailSender(_http, endpoint, credentials, Time, _temporary.Path, TimeSpan.FromSeconds(60)),
+            new SesBounceSender(new SesHttpClient(_http, endpoint, credentials, Time, TimeSpan.FromSeconds(10))),
+            Time,
             Log);
     }
 }

@@ -53,7 +53,7 @@ public sealed class DeliveryInvokeProcessTests(DynamoDbLocalFixture dynamo, S3Se
         response.GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("status").GetString()).ShouldBe(["forwarded", "filed"]);
         Harness.Ses.SendEmails.ShouldHaveSingleItem().ReadSendEmail().From.ShouldBe("shop@example.com");
         (await Harness.KeysAsync("mailbox/example.com/newsletters/new/")).Count.ShouldBe(1);
-        var log = JsonDocument.Parse(error.Trim().Split('\n')[^1]).RootElement;
+        var log = JsonDocument.Parse(error.Trim().Split('\n').Last(l => !l.StartsWith("{\"_aws\":", StringComparison.Ordinal))).RootElement;
         log.GetProperty("handler").GetString().ShouldBe("delivery");
         log.GetProperty("messageId").GetString().ShouldBe(messageId);
     }

@@ -30,7 +30,7 @@ public sealed class DeliveryReputationTests(DynamoDbLocalFixture dynamo, S3Serve
     }
 
     [Fact]
-    public async Task Invoke_MessageThatLoopedBack_IsKeptInTheQueueAndNothingIsSent()
+    public async Task Invoke_MessageThatLoopedBack_IsKeptInFailedAndNothingIsSent()
     {
         var messageId = DeliveryTestEvent.NewMessageId();
         await Harness.StoreAsync(messageId, Encoding.ASCII.GetBytes(
@@ -39,9 +39,9 @@ public sealed class DeliveryReputationTests(DynamoDbLocalFixture dynamo, S3Serve
         var response = JsonDocument.Parse(await Harness.InvokeAsync(messageId, ["shop@example.com"])).RootElement;
 
         Harness.Ses.Calls.ShouldBeEmpty();
-        response.GetProperty("outcome").GetString().ShouldBe("kept");
+        response.GetProperty("outcome").GetString().ShouldBe("gave-up");
         response.GetProperty("recipients")[0].GetProperty("status").GetString().ShouldBe("looped");
-        (await Harness.ExistsAsync(DeliveryHarness.IncomingKey(messageId))).ShouldBeTrue();
+        (await Harness.ExistsAsync(Schema.Queue.MailBucketLayout.FailedKey(messageId))).ShouldBeTrue();
     }
 
     [Fact]
