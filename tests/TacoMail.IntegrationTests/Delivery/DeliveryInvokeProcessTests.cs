@@ -58,6 +58,30 @@ public sealed class DeliveryInvokeProcessTests(DynamoDbLocalFixture dynamo, S3Se
         log.GetProperty("messageId").GetString().ShouldBe(messageId);
     }
 
+    [Fact]
+    public async Task Invoke_ScheduledEvent_SweepsTheQueueAndDeliversWhatWaited()
+    {
+        var messageId = DeliveryTestEvent.NewMessageId();
+        await Harness.StoreAsync(messageId, TestMessages.WithAttachment(TestMessages.RandomBytes(2_000, seed: 5)));
+        Harness.DynamoFault = new Amazon.DynamoDBv2.AmazonDynamoDBClient(
+            new Amazon.Runtime.BasicAWSCredentials("x", "y"),
+            new Amazon.DynamoDBv2.AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:9", AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
+        JsonDocument.Parse(await Harness.InvokeAsync(messageId, ["shop@example.com"])).RootElement
+            .GetProperty("outcome").GetString().ShouldBe("queued");
+        var eventFile = Path.Combine(_directory.Path, "schedule.json");
+        await File.WriteAllTextAsync(eventFile, DeliveryTestEvent.Schedule, TestContext.Current.CancellationToken);
+
+        var (exitCode, output, error) = await RunAsync(["invoke", "--handler", "delivery", "--event", eventFile]);
+
+        exitCode.ShouldBe(0, error);
+        var sweep = JsonDocument.Parse(output).RootElement;
+        sweep.GetProperty("attempted").GetInt32().ShouldBe(1);
+        sweep.GetProperty("delivered").GetInt32().ShouldBe(1);
+        Harness.Ses.SendEmails.ShouldHaveSingleItem().ReadSendEmail().To.ShouldBe(["owner@destination.test"]);
+        (await Harness.ExistsAsync(DeliveryHarness.IncomingKey(messageId))).ShouldBeFalse();
+        error.ShouldContain("\"QueueOldestAgeSeconds\"");
+    }
+
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")

@@ -10,8 +10,11 @@ namespace TacoMail.Lambda.Delivery.Queue;
 /// </summary>
 internal sealed class QueueSweeper
 {
-    /// <summary>No attempt starts with less than this left before the invocation's deadline.</summary>
-    public static readonly TimeSpan AttemptReserve = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// No attempt starts with less than this left before the invocation's deadline. One cut short
+    /// anyway is safe: its claims lapse and the next sweep finishes it.
+    /// </summary>
+    public static readonly TimeSpan AttemptReserve = TimeSpan.FromSeconds(15);
 
     private readonly MailQueue _queue;
     private readonly MessageDeliverer _deliverer;
