@@ -25,6 +25,9 @@ internal static class BenchUsage
           delivery    Forward time and peak memory of the delivery handler for 10 KB, 1 MB, 10 MB and 25 MB
                       attachments (s3rver and a loopback SES listener, started by the tool);
                       'delivery --help' lists its options.
+          sweep       One sweep of the mail queue over N queued, due 10 KB messages (default 1000): time, time
+                      per message and peak memory.
+            --messages N        How many messages to queue first.
 
         """;
 

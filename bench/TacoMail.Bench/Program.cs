@@ -2,6 +2,7 @@ using TacoMail.Bench;
 using TacoMail.Bench.ColdStart;
 using TacoMail.Bench.Delivery;
 using TacoMail.Bench.Disposition;
+using TacoMail.Bench.Sweep;
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -15,6 +16,7 @@ return args switch
     ["coldstart", .. var rest] => await ColdStartCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     ["disposition", .. var rest] => await DispositionBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     ["delivery", .. var rest] => await DeliveryBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
+    ["sweep", .. var rest] => await SweepBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     [] or ["--help" or "-h" or "help", ..] => BenchUsage.Print(Console.Out, ExitCodes.Ok),
     _ => BenchUsage.Print(Console.Error, ExitCodes.Error),
 };
