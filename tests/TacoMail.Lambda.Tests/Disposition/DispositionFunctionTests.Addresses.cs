@@ -59,6 +59,19 @@ public sealed partial class DispositionFunctionTests
     }
 
     [Fact]
+    public async Task Invoke_DroppedAndBouncedRecipients_AreEmbeddedMetricsPerDomain()
+    {
+        await _harness.InvokeAsync(TestEvent.To("shop@example.com", "quiet@example.com", "old@example.com", "nobody@example.com"));
+
+        var metric = System.Text.Json.JsonDocument.Parse(_harness.Log.MetricLines.ShouldHaveSingleItem()).RootElement;
+        metric.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Namespace").GetString().ShouldBe("TacoMail");
+        metric.GetProperty("Domain").GetString().ShouldBe("example.com");
+        metric.GetProperty("Dropped").GetDouble().ShouldBe(1);
+        metric.GetProperty("Bounced").GetDouble().ShouldBe(2);
+        metric.TryGetProperty("Delivered", out _).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Invoke_NewSeparators_SecondReadOnlyUntilTheFunctionHasSeenThem()
     {
         _harness.Settings = DispositionHarness.DefaultSettings with { Separators = SubAddressSeparators.Parse(".") };

@@ -50,8 +50,7 @@ internal sealed class MailQueue
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
     {
         var keys = await _store.ListAsync(MailBucketLayout.QueuePrefix, cancellationToken).ConfigureAwait(false);
-        return [.. keys.Where(k => !k.StartsWith(MailBucketLayout.FailedPrefix, StringComparison.Ordinal))
-            .Select(MailBucketLayout.MessageIdOfEntry).OfType<string>()];
+        return [.. keys.Select(MailBucketLayout.MessageIdOfEntry).OfType<string>()];
     }
 
     /// <summary>Moves the message and its entry to <c>failed/</c>, the entry saying why.</summary>
