@@ -1,17 +1,5 @@
-using Amazon.DynamoDBv2;
-using Amazon.Runtime;
-using Amazon.S3;
 using TacoMail.Bench.ColdStart;
 using TacoMail.Bench.Disposition;
-using TacoMail.Lambda.Configuration;
-using TacoMail.Lambda.Delivery;
-using TacoMail.Lambda.Delivery.Sending;
-using TacoMail.Lambda.Delivery.Storage;
-using TacoMail.Lambda.Ses;
-using TacoMail.Reconciler.Hosting;
-using TacoMail.Reconciler.Table.Local;
-using TacoMail.Testing.S3;
-using LambdaClients = TacoMail.Lambda.Configuration.DynamoDbClientFactory;
 
 namespace TacoMail.Bench.Delivery;
 
@@ -23,7 +11,7 @@ namespace TacoMail.Bench.Delivery;
 internal static class DeliveryBenchCommand
 {
     private const string Bucket = "tacomail-bench";
-    private const string Region = "us-east-1";
+    private const string Region = DeliveryBenchComponents.Region;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -58,61 +46,23 @@ internal static class DeliveryBenchCommand
     private static async Task<IReadOnlyList<SizeResult>> MeasureAsync(
         DeliveryBenchOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
-        var environment = new SystemEnvironment();
-        var installation = await new DynamoDbLocalInstaller(TacoMailCacheDirectory.Resolve(environment)).EnsureInstalledAsync(cancellationToken);
-        await using var dynamo = await DynamoDbLocalProcess.StartAsync(installation, new DynamoDbLocalStartOptions(), environment, cancellationToken);
-        var s3Script = await S3rverInstaller.EnsureInstalledAsync(S3rverCacheDirectory.Resolve(), cancellationToken);
-        await using var s3Server = await S3rverProcess.StartAsync(s3Script, cancellationToken);
-        await using var ses = new DiscardingSesListener();
-        var directory = Directory.CreateTempSubdirectory("tacomail-bench-delivery-").FullName;
-        var credentials = new BasicAWSCredentials(BenchCredentials.S3rverKey, BenchCredentials.S3rverKey);
-        using var dynamoClient = new AmazonDynamoDBClient(credentials, LambdaClients.CreateConfig(
-            new LambdaSettings { TableName = BenchTable.Name, DynamoDbEndpoint = dynamo.Endpoint, Region = Region }));
-        using var s3 = new AmazonS3Client(credentials, new AmazonS3Config
-        {
-            ServiceURL = s3Server.Endpoint.AbsoluteUri,
-            ForcePathStyle = true,
-            AuthenticationRegion = Region,
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-        });
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        try
-        {
-            await BenchTable.CreateAsync(dynamoClient, cancellationToken);
-            await s3.PutBucketAsync(Bucket, cancellationToken);
-            var deliveryOptions = new DeliveryOptions
-            {
-                TableName = BenchTable.Name,
-                Bucket = Bucket,
-                IncomingPrefix = LambdaSettings.DefaultIncomingPrefix,
-                MailboxPrefix = LambdaSettings.DefaultMailboxPrefix,
-                TemporaryDirectory = directory,
-            };
-            var endpoint = new SesEndpoint(ses.Endpoint, Region);
-            var handler = DeliveryFunction.Create(
-                deliveryOptions,
-                dynamoClient,
-                new S3MailStore(s3, Bucket),
-                new SesRawEmailSender(http, endpoint, new BenchCredentials(), TimeProvider.System, directory, SesRawEmailSender.DefaultTimeout),
-                new NoBounces(),
-                TimeProvider.System,
-                new DiscardLog());
-            var runner = new DeliveryBenchRunner(handler, s3, Bucket, ProcessEnvironment(dynamo.Endpoint, s3Server.Endpoint, ses.Endpoint, directory), directory);
-            await progress.WriteLineAsync($"delivery against DynamoDB Local at {dynamo.Endpoint}, s3rver at {s3Server.Endpoint}, SES listener at {ses.Endpoint}");
+        await using var components = await DeliveryBenchComponents.StartAsync(Bucket, cancellationToken);
+        var runner = new DeliveryBenchRunner(
+            components.CreateHandler(),
+            components.S3,
+            Bucket,
+            ProcessEnvironment(components.DynamoEndpoint, components.S3Endpoint, components.Ses.Endpoint, components.Directory),
+            components.Directory);
+        await progress.WriteLineAsync(
+            $"delivery against DynamoDB Local at {components.DynamoEndpoint}, s3rver at {components.S3Endpoint}, SES listener at {components.Ses.Endpoint}");
 
-            var results = new List<SizeResult>();
-            foreach (var size in options.AttachmentSizes)
-            {
-                results.Add(await MeasureSizeAsync(runner, ses, options, size, directory, progress, cancellationToken));
-            }
-
-            return results;
-        }
-        finally
+        var results = new List<SizeResult>();
+        foreach (var size in options.AttachmentSizes)
         {
-            Directory.Delete(directory, recursive: true);
+            results.Add(await MeasureSizeAsync(runner, components.Ses, options, size, components.Directory, progress, cancellationToken));
         }
+
+        return results;
     }
 
     private static async Task<SizeResult> MeasureSizeAsync(

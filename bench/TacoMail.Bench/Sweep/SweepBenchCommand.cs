@@ -1,24 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Amazon.DynamoDBv2;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using TacoMail.Bench.Delivery;
-using TacoMail.Bench.Disposition;
-using TacoMail.Lambda.Configuration;
-using TacoMail.Lambda.Delivery;
-using TacoMail.Lambda.Delivery.Sending;
-using TacoMail.Lambda.Delivery.Storage;
 using TacoMail.Lambda.Runtime;
-using TacoMail.Lambda.Ses;
-using TacoMail.Reconciler.Hosting;
-using TacoMail.Reconciler.Table.Local;
 using TacoMail.Schema.Queue;
 using TacoMail.Schema.Routing;
-using TacoMail.Testing.S3;
-using LambdaClients = TacoMail.Lambda.Configuration.DynamoDbClientFactory;
 
 namespace TacoMail.Bench.Sweep;
 
@@ -30,7 +18,6 @@ namespace TacoMail.Bench.Sweep;
 internal static class SweepBenchCommand
 {
     private const string Bucket = "tacomail-sweep";
-    private const string Region = "us-east-1";
     private const string ScheduledEvent =
         """{"version":"0","id":"bench","detail-type":"Scheduled Event","source":"aws.events","account":"1","time":"2026-12-01T10:00:00Z","region":"us-east-1","resources":[],"detail":{}}""";
 
@@ -50,76 +37,33 @@ internal static class SweepBenchCommand
             return ExitCodes.Error;
         }
 
-        var environment = new SystemEnvironment();
-        var installation = await new DynamoDbLocalInstaller(TacoMailCacheDirectory.Resolve(environment)).EnsureInstalledAsync(cancellationToken);
-        await using var dynamo = await DynamoDbLocalProcess.StartAsync(installation, new DynamoDbLocalStartOptions(), environment, cancellationToken);
-        var s3Script = await S3rverInstaller.EnsureInstalledAsync(S3rverCacheDirectory.Resolve(), cancellationToken);
-        await using var s3Server = await S3rverProcess.StartAsync(s3Script, cancellationToken);
-        await using var ses = new DiscardingSesListener();
-        var directory = Directory.CreateTempSubdirectory("tacomail-bench-sweep-").FullName;
-        var credentials = new BasicAWSCredentials(BenchCredentials.S3rverKey, BenchCredentials.S3rverKey);
-        using var dynamoClient = new AmazonDynamoDBClient(credentials, LambdaClients.CreateConfig(
-            new LambdaSettings { TableName = BenchTable.Name, DynamoDbEndpoint = dynamo.Endpoint, Region = Region }));
-        using var s3 = new AmazonS3Client(credentials, new AmazonS3Config
-        {
-            ServiceURL = s3Server.Endpoint.AbsoluteUri,
-            ForcePathStyle = true,
-            AuthenticationRegion = Region,
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-        });
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        try
-        {
-            await BenchTable.CreateAsync(dynamoClient, cancellationToken);
-            await s3.PutBucketAsync(Bucket, cancellationToken);
-            var path = Path.Combine(directory, "message.eml");
-            BenchMessage.Write(path, 10_000);
-            var message = await File.ReadAllBytesAsync(path, cancellationToken);
-            await output.WriteLineAsync($"queueing {messages} messages of {message.Length / 1024} KB in s3rver at {s3Server.Endpoint} ...");
-            await QueueAsync(s3, message, messages, cancellationToken);
+        await using var components = await DeliveryBenchComponents.StartAsync(Bucket, cancellationToken);
+        var s3 = components.S3;
+        var path = Path.Combine(components.Directory, "message.eml");
+        BenchMessage.Write(path, 10_000);
+        var message = await File.ReadAllBytesAsync(path, cancellationToken);
+        await output.WriteLineAsync($"queueing {messages} messages of {message.Length / 1024} KB in s3rver at {components.S3Endpoint} ...");
+        await QueueAsync(s3, message, messages, cancellationToken);
+        var handler = components.CreateHandler();
 
-            var options = new DeliveryOptions
-            {
-                TableName = BenchTable.Name,
-                Bucket = Bucket,
-                IncomingPrefix = MailBucketLayout.IncomingPrefix,
-                MailboxPrefix = MailBucketLayout.MailboxPrefix,
-                TemporaryDirectory = directory,
-            };
-            var endpoint = new SesEndpoint(ses.Endpoint, Region);
-            var handler = DeliveryFunction.Create(
-                options,
-                dynamoClient,
-                new S3MailStore(s3, Bucket),
-                new SesRawEmailSender(http, endpoint, new BenchCredentials(), TimeProvider.System, directory, SesRawEmailSender.DefaultTimeout),
-                new NoBounces(),
-                TimeProvider.System,
-                new DiscardLog());
+        GC.Collect();
+        var before = ProcessPeak.ResetSelf();
+        await using var heap = new HeapSampler();
+        var stopwatch = Stopwatch.StartNew();
+        var context = new InvocationContext("bench-sweep", DateTimeOffset.UtcNow.AddHours(1), FunctionArn: null);
+        await using var response = await handler(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ScheduledEvent)), context, cancellationToken);
+        stopwatch.Stop();
+        var sweep = JsonDocument.Parse(response).RootElement;
+        var delivered = sweep.GetProperty("delivered").GetInt32();
+        var left = (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Prefix = MailBucketLayout.QueuePrefix }, cancellationToken)).S3Objects?.Count ?? 0;
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"""
 
-            GC.Collect();
-            var before = ProcessPeak.ResetSelf();
-            await using var heap = new HeapSampler();
-            var stopwatch = Stopwatch.StartNew();
-            var context = new InvocationContext("bench-sweep", DateTimeOffset.UtcNow.AddHours(1), FunctionArn: null);
-            await using var response = await handler(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ScheduledEvent)), context, cancellationToken);
-            stopwatch.Stop();
-            var sweep = JsonDocument.Parse(response).RootElement;
-            var delivered = sweep.GetProperty("delivered").GetInt32();
-            var left = (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Prefix = MailBucketLayout.QueuePrefix }, cancellationToken)).S3Objects?.Count ?? 0;
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"""
-
-                sweep of {messages} queued 10 KB messages (all due), date {DateTimeOffset.UtcNow:yyyy-MM-dd}
-                | delivered | left in queue | time | per message | peak managed heap | process peak RSS (before) |
-                | --- | --- | --- | --- | --- | --- |
-                | {delivered} | {left} | {stopwatch.Elapsed.TotalSeconds:0.00} s | {stopwatch.Elapsed.TotalMilliseconds / messages:0.0} ms | {heap.Peak / 1048576.0:0.0} MB | {ProcessPeak.Self() / 1048576.0:0.0} MB ({before / 1048576.0:0.0} MB) |
-                """));
-            return delivered == messages && left == 0 ? ExitCodes.Ok : ExitCodes.Error;
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+            sweep of {messages} queued 10 KB messages (all due), date {DateTimeOffset.UtcNow:yyyy-MM-dd}
+            | delivered | left in queue | time | per message | peak managed heap | process peak RSS (before) |
+            | --- | --- | --- | --- | --- | --- |
+            | {delivered} | {left} | {stopwatch.Elapsed.TotalSeconds:0.00} s | {stopwatch.Elapsed.TotalMilliseconds / messages:0.0} ms | {heap.Peak / 1048576.0:0.0} MB | {ProcessPeak.Self() / 1048576.0:0.0} MB ({before / 1048576.0:0.0} MB) |
+            """));
+        return delivered == messages && left == 0 ? ExitCodes.Ok : ExitCodes.Error;
     }
 
     private static async Task QueueAsync(AmazonS3Client s3, byte[] message, int count, CancellationToken cancellationToken)
