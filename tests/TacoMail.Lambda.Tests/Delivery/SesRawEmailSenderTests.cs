@@ -79,6 +79,31 @@ public sealed class SesRawEmailSenderTests : IDisposable
         exception.Message.ShouldContain("did not answer SendEmail");
     }
 
+    [Fact]
+    public async Task SendAsync_NoCredentials_ThrowsAndLeavesNoRequestBodyBehind()
+    {
+        await using var ses = LoopbackSesListener.Start(_ => new LoopbackResponse(200, "{}", "application/json"));
+        var sender = new SesRawEmailSender(
+            _http, new SesEndpoint(ses.BaseUrl, "us-east-1"), new FailingCredentialsSource(), _clock, _directory, TimeSpan.FromSeconds(10));
+
+        await Should.ThrowAsync<SesException>(() => sender.SendAsync(Email("x"u8.ToArray()), Token));
+
+        Directory.GetFiles(_directory).Select(Path.GetFileName).ShouldBe(["message.eml"]);
+    }
+
+    [Fact]
+    public async Task SendAsync_Cancelled_LeavesNoRequestBodyBehind()
+    {
+        await using var ses = LoopbackSesListener.Start(_ => LoopbackResponse.Hang);
+        using var cancellation = new CancellationTokenSource();
+        var sending = Sender(ses.BaseUrl).SendAsync(Email("x"u8.ToArray()), cancellation.Token);
+        await cancellation.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => sending);
+
+        Directory.GetFiles(_directory).Select(Path.GetFileName).ShouldBe(["message.eml"]);
+    }
+
     private static FixedCredentialsSource Credentials() => new(new ImmutableCredentials("AKIDEXAMPLE", SecretKey, null));
 
     private SesRawEmailSender Sender(Uri endpoint) =>
