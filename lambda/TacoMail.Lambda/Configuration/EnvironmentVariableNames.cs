@@ -1,6 +1,6 @@
 namespace TacoMail.Lambda.Configuration;
 
-/// <summary>The environment variables the function reads (DESIGN.md section 6), spelled once.</summary>
+/// <summary>The environment variables the function reads (docs/architecture.md section 5), spelled once.</summary>
 internal static class EnvironmentVariableNames
 {
     public const string Table = "TACOMAIL_TABLE";

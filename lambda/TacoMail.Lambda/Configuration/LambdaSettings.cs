@@ -4,7 +4,7 @@ using TacoMail.Lambda.Hosting;
 namespace TacoMail.Lambda.Configuration;
 
 /// <summary>
-/// The function's configuration, read once from the environment (DESIGN.md section 6) and
+/// The function's configuration, read once from the environment (docs/architecture.md section 5) and
 /// validated as a whole, so that a misconfigured function fails at start with one clear error
 /// instead of mis-routing mail later. Only where things are lives here (table, bucket, prefixes,
 /// endpoints); how mail is routed (bounce sender, feedback address, separators, policies) is

@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 
 namespace TacoMail.Reconciler.Cli;
 
-/// <summary>The options every command shares (DESIGN.md section 5).</summary>
+/// <summary>The options every command shares (the README's CLI section).</summary>
 internal class CommonSettings : CommandSettings
 {
     [CommandOption("--config <DIR>")]

@@ -1,6 +1,6 @@
 namespace TacoMail.Reconciler.Cli;
 
-/// <summary>The CLI's exit codes (DESIGN.md section 5); CI scripts depend on them.</summary>
+/// <summary>The CLI's exit codes (the README's CLI section); CI scripts depend on them.</summary>
 internal static class ExitCodes
 {
     /// <summary>Success, or a plan with no changes.</summary>

@@ -1,8 +1,8 @@
 namespace TacoMail.Reconciler.Mailbox;
 
 /// <summary>
-/// Reads the mailbox key layout <c>&lt;prefix&gt;&lt;domain&gt;/&lt;alias&gt;/new/&lt;name&gt;</c> (DESIGN.md
-/// section 6). Anything else under the prefix is not a message for the fetcher and is left alone,
+/// Reads the mailbox key layout <c>&lt;prefix&gt;&lt;domain&gt;/&lt;alias&gt;/new/&lt;name&gt;</c>
+/// (docs/architecture.md section 4). Anything else under the prefix is not a message for the fetcher and is left alone,
 /// so a stray object never becomes a file with a surprising name or gets deleted.
 /// </summary>
 internal static class MailboxKey

@@ -141,7 +141,7 @@ internal static class Planner
     ];
 
     /// <summary>
-    /// Attributes an update rewrites to the canonical shape of DESIGN.md section 3 for items the
+    /// Attributes an update rewrites to the canonical shape of docs/architecture.md section 3 for items the
     /// earlier API version wrote. Only attributes the applier writes anyway are fixed; numbers
     /// stored as strings are read correctly and left as they are, because one of them may be the
     /// Lambda's <c>use_count</c>, which the reconciler must not write.

@@ -1,7 +1,7 @@
 namespace TacoMail.Reconciler.Rendering;
 
 /// <summary>
-/// The member names of the JSON plan (DESIGN.md section 5), spelled once for the writer and the
+/// The member names of the JSON plan (the README's CLI section), spelled once for the writer and the
 /// reader of saved plans. Changing a name or a meaning requires a new <see cref="FormatVersion"/>.
 /// </summary>
 internal static class JsonPlanFields

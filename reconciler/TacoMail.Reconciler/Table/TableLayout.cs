@@ -5,7 +5,7 @@ using TacoMail.Schema.Table;
 namespace TacoMail.Reconciler.Table;
 
 /// <summary>
-/// The physical layout of the table from DESIGN.md section 3 (keys and GSIs). Existing tables,
+/// The physical layout of the table from docs/architecture.md section 3 (keys and GSIs). Existing tables,
 /// frontends and Lambdas depend on it, so <c>init</c> creates exactly this and refuses anything else.
 /// </summary>
 internal static class TableLayout

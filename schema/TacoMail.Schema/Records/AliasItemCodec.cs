@@ -6,7 +6,7 @@ using TacoMail.Schema.Table;
 namespace TacoMail.Schema.Records;
 
 /// <summary>
-/// Converts between <see cref="AliasRecord"/> and alias items (DESIGN.md section 3). Writing is
+/// Converts between <see cref="AliasRecord"/> and alias items (docs/architecture.md section 3). Writing is
 /// canonical: every attribute, booleans as BOOL, numbers as invariant N. Reading is lenient about
 /// the shapes the earlier API version and hand edits left behind (see <see cref="LegacyTraits"/>)
 /// and never throws on bad data, because both the planner and the Lambda must keep going past

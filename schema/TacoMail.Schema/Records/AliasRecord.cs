@@ -3,7 +3,7 @@ using TacoMail.Schema.Model;
 namespace TacoMail.Schema.Records;
 
 /// <summary>
-/// What one alias item in the table holds (DESIGN.md section 3), in the terms the planner and the
+/// What one alias item in the table holds (docs/architecture.md section 3), in the terms the planner and the
 /// Lambda reason with: the two stored booleans become one <see cref="AliasState"/>, the derived
 /// attributes (<c>application</c>, <c>full_address</c>) are not kept because they are never
 /// trusted on read and always recomputed on write.

@@ -1,7 +1,7 @@
 namespace TacoMail.Schema.Table;
 
 /// <summary>
-/// The names of the DynamoDB table layout (DESIGN.md section 3). This layout is a contract with
+/// The names of the DynamoDB table layout (docs/architecture.md section 3). This layout is a contract with
 /// existing tables, frontends and Lambdas, so every name lives here once and is never spelled
 /// elsewhere.
 /// </summary>

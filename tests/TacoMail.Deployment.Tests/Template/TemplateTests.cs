@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace TacoMail.Deployment.Tests.Template;
 
-/// <summary>Checks <c>lambda/template.yaml</c> against the deployment contract (issue 5, DESIGN.md).</summary>
+/// <summary>Checks <c>lambda/template.yaml</c> against the deployment contract (docs/architecture.md section 6, docs/deploy.md).</summary>
 public sealed partial class TemplateTests
 {
     private const string TableArn = "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}";

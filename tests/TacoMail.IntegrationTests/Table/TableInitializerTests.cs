@@ -23,7 +23,7 @@ public sealed class TableInitializerTests(DynamoDbLocalFixture fixture)
         var table = await DescribeAsync(tableName);
         table.TableStatus.ShouldBe(TableStatus.ACTIVE);
         table.BillingModeSummary?.BillingMode.ShouldBe(BillingMode.PAY_PER_REQUEST);
-        // Spelled out on purpose: this is the contract of DESIGN.md section 3, not whatever the constants say.
+        // Spelled out on purpose: this is the contract of docs/architecture.md section 3, not whatever the constants say.
         Keys(table.KeySchema).ShouldBe(["sub_domain HASH", "alias_address RANGE"]);
         table.AttributeDefinitions.Select(a => $"{a.AttributeName} {a.AttributeType}").Order()
             .ShouldBe(["alias_address S", "application S", "identifier S", "sub_domain S"]);
