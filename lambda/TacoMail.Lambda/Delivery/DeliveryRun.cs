@@ -54,6 +54,9 @@ internal sealed class DeliveryRun : IAsyncDisposable
     /// <summary>Why the fallback settings are used; null when the table's were read.</summary>
     public string? SettingsFallback { get; set; }
 
+    /// <summary>The message's local copy when this run has read it, so moving it need not read it again.</summary>
+    public string? StoredPath => _stored?.Path;
+
     public IReadOnlyList<RecipientReport> Reports => _reports;
 
     public IReadOnlyList<string> Errors => _errors;
@@ -112,7 +115,7 @@ internal sealed class DeliveryRun : IAsyncDisposable
         if (_progress.KeepsObject)
         {
             var reason = string.Join("; ", _reports.Where(r => r.KeepsObject).Select(r => $"{r.Alias}: {r.Reason}"));
-            await queue.MoveToFailedAsync(entry, _stored?.Path, reason, _options.TemporaryDirectory, cancellationToken).ConfigureAwait(false);
+            await queue.MoveToFailedAsync(entry, StoredPath, reason, _options.TemporaryDirectory, cancellationToken).ConfigureAwait(false);
             return DeliveryOutcome.GaveUp;
         }
 

@@ -235,7 +235,7 @@ internal sealed class MessageDeliverer
                 await SafeHeadersAsync(run, cancellationToken).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         run.Fail([$"gave up after {lifetime.TotalDays:0.#} days in the queue ({why}); {notice.Reason}"]);
-        await _queue.MoveToFailedAsync(entry, null, $"expired after {lifetime.TotalDays:0.#} days: {why}; {notice.Reason}", _options.TemporaryDirectory, cancellationToken)
+        await _queue.MoveToFailedAsync(entry, run.StoredPath, $"expired after {lifetime.TotalDays:0.#} days: {why}; {notice.Reason}", _options.TemporaryDirectory, cancellationToken)
             .ConfigureAwait(false);
         return DeliveryOutcome.GaveUp;
     }

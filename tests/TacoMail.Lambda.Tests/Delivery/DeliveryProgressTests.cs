@@ -30,8 +30,12 @@ public sealed class DeliveryProgressTests
         read.Foreign.ShouldBe([new MailObjectTag("owner", "ops")]);
         read.KeepsObject.ShouldBeTrue();
         read.IsFinished.ShouldBeTrue();
-        progress.ToTags().ShouldContain(new MailObjectTag("tacomail-delivered", "partial"));
+        progress.ToTags().ShouldContain(new MailObjectTag("tacomail-state", "finished"));
     }
+
+    [Fact]
+    public void FromTags_FinishedTagOfAnEarlierVersion_IsFinished() =>
+        DeliveryProgress.FromTags([new MailObjectTag("tacomail-delivered", "partial")]).IsFinished.ShouldBeTrue();
 
     [Fact]
     public void ToTags_FiftyRecipients_FitInTagsOfAtMost256Characters()

@@ -81,8 +81,7 @@ internal sealed class MailQueue
         await _store.WriteAsync(MailBucketLayout.FailedEntryKey(entry.MessageId), QueueEntryCodec.Encode(failed), cancellationToken).ConfigureAwait(false);
         if (tags is not null)
         {
-            var finished = tags.Where(t => t.Key != MailBucketLayout.StateTag).Append(new MailObjectTag(MailBucketLayout.StateTag, MailBucketLayout.FinishedState));
-            await _store.PutTagsAsync(incoming, [.. finished], cancellationToken).ConfigureAwait(false);
+            await _store.PutTagsAsync(incoming, DeliveryProgress.FromTags(tags).AsFinished().ToTags(), cancellationToken).ConfigureAwait(false);
             await _store.DeleteAsync(incoming, cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using TacoMail.Schema.Queue;
 using TacoMail.Schema.Records;
 
 namespace TacoMail.Lambda.Delivery.Storage;
@@ -8,9 +9,11 @@ namespace TacoMail.Lambda.Delivery.Storage;
 /// How far the delivery of one stored message got, kept in the incoming object's own tags so a
 /// retried event (Lambda retries async invocations; SES may invoke twice) skips what is done:
 /// <c>tacomail-done-N</c> tags hold space-separated <see cref="RecipientMark"/>s,
-/// <c>tacomail-keep=true</c> says a recipient was rejected so the object must not be deleted, and
-/// <c>tacomail-delivered=partial</c> says every recipient is done and the object was kept on
-/// purpose. Tags the function does not own are carried over unchanged.
+/// <c>tacomail-keep=true</c> says delivery was given up for a recipient, and
+/// <c>tacomail-state=finished</c> (<see cref="MailBucketLayout.StateTag"/>, the lifecycle rule's
+/// filter) says TacoMail is done with the object; <c>tacomail-delivered</c>, which earlier
+/// versions wrote instead, is read the same way. Tags the function does not own are carried over
+/// unchanged.
 /// </summary>
 /// <remarks>
 /// Tags rather than marker objects, because the delivery role may tag and delete incoming objects
@@ -22,8 +25,8 @@ internal sealed record DeliveryProgress
     public const string DoneTagPrefix = "tacomail-done-";
     public const string KeepTag = "tacomail-keep";
     public const string KeepValue = "true";
-    public const string DeliveredTag = "tacomail-delivered";
-    public const string PartialValue = "partial";
+    /// <summary>The finished tag of earlier versions: read, never written.</summary>
+    public const string LegacyDeliveredTag = "tacomail-delivered";
     public const int MaxTags = 10;
     public const int MaxTagValueLength = 256;
 
@@ -68,7 +71,7 @@ internal sealed record DeliveryProgress
             {
                 keep = true;
             }
-            else if (tag.Key == DeliveredTag)
+            else if (tag.Key == LegacyDeliveredTag || (tag.Key == MailBucketLayout.StateTag && tag.Value == MailBucketLayout.FinishedState))
             {
                 finished = true;
             }
@@ -108,7 +111,7 @@ internal sealed record DeliveryProgress
 
         if (IsFinished)
         {
-            tags.Add(new MailObjectTag(DeliveredTag, PartialValue));
+            tags.Add(new MailObjectTag(MailBucketLayout.StateTag, MailBucketLayout.FinishedState));
         }
 
         return tags.Count <= MaxTags
