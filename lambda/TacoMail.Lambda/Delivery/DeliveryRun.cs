@@ -124,9 +124,21 @@ internal sealed class DeliveryRun : IAsyncDisposable
         return DeliveryOutcome.Delivered;
     }
 
-    /// <summary>The original header block when the message was read in this run, for a delivery status notification.</summary>
-    public async Task<byte[]?> OriginalHeadersAsync(CancellationToken cancellationToken) =>
-        _stored is null ? null : await _stored.HeaderBytesAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// The original header block for a delivery status notification, when this run read the
+    /// message and the block is readable; null otherwise (the notification goes without it).
+    /// </summary>
+    public async Task<byte[]?> OriginalHeadersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return _stored is null ? null : await _stored.HeaderBytesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (MessageFormatException)
+        {
+            return null;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -4,7 +4,6 @@ using TacoMail.Lambda.Delivery.Queue;
 using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Delivery.Storage;
 using TacoMail.Lambda.Disposition;
-using TacoMail.Lambda.Events;
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Queue;
 
@@ -77,7 +76,7 @@ internal sealed class MessageDeliverer
             var entry = await _queue.GetAsync(delivery.Message.MessageId, cancellationToken).ConfigureAwait(false);
             if (entry is null)
             {
-                entry = NewEntry(delivery);
+                entry = QueueEntries.For(delivery, _time.GetUtcNow());
                 await _queue.SaveAsync(entry, cancellationToken).ConfigureAwait(false);
             }
 
@@ -114,7 +113,7 @@ internal sealed class MessageDeliverer
                 return DeliveryResult.Nothing(DeliveryOutcome.FinishedBefore);
             }
 
-            var delivery = EventOf(entry);
+            var delivery = QueueEntries.EventOf(entry);
             run = new DeliveryRun(_options, _store, _sender, _claims, delivery, entry.ReceivedAt, progress);
             DeliveryOutcome outcome;
             Exception? failure = null;
@@ -226,13 +225,13 @@ internal sealed class MessageDeliverer
         var notice = undelivered.Count == 0
             ? new SenderNotice("nothing left to report", null)
             : await _notifier.NotifyAsync(
-                EventOf(entry).Message,
+                QueueEntries.EventOf(entry).Message,
                 entry.ReceivedAt,
                 undelivered,
                 GiveUpReason.Expired,
                 $"delivery time expired after {lifetime.TotalDays:0.#} days: {why}",
                 run.Settings,
-                await SafeHeadersAsync(run, cancellationToken).ConfigureAwait(false),
+                await run.OriginalHeadersAsync(cancellationToken).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         run.Fail([$"gave up after {lifetime.TotalDays:0.#} days in the queue ({why}); {notice.Reason}"]);
         await _queue.MoveToFailedAsync(entry, run.StoredPath, $"expired after {lifetime.TotalDays:0.#} days: {why}; {notice.Reason}", _options.TemporaryDirectory, cancellationToken)
@@ -251,44 +250,9 @@ internal sealed class MessageDeliverer
             reason,
             AddressMask.InText(diagnostic ?? reason.ToString()),
             run.Settings,
-            await SafeHeadersAsync(run, cancellationToken).ConfigureAwait(false),
+            await run.OriginalHeadersAsync(cancellationToken).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
     }
-
-    private static async Task<byte[]?> SafeHeadersAsync(DeliveryRun run, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await run.OriginalHeadersAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Messages.MessageFormatException)
-        {
-            return null;
-        }
-    }
-
-    private QueueEntry NewEntry(DeliveryEvent delivery)
-    {
-        var now = _time.GetUtcNow();
-        var message = delivery.Message;
-
-        // Due at once for the sweep only if this very attempt dies without recording anything.
-        return new QueueEntry(
-            message.MessageId,
-            delivery.ReceivedAt ?? now,
-            message.Source,
-            message.Recipients,
-            message.Verdicts,
-            QueueEntry.RoutingHeaders(message.Headers),
-            QueueEntryState.Queued,
-            0,
-            now + QueueBackoff.Minimal,
-            null);
-    }
-
-    private static DeliveryEvent EventOf(QueueEntry entry) => new(
-        new ReceivedMessage(entry.MessageId, entry.EnvelopeSender, entry.Recipients, entry.Verdicts, entry.Headers),
-        entry.ReceivedAt);
 
     private string IncomingKey(string messageId) => MailBucketLayout.IncomingKey(messageId, _options.IncomingPrefix);
 }
