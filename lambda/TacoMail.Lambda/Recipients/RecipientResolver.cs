@@ -55,8 +55,7 @@ internal sealed class RecipientResolver
             }
         }
 
-        var feedback = FeedbackKey(settings);
-        var resolved = lookups.Select(l => Classify(l.Recipient, l.Lookup, aliases, feedback)).ToList();
+        var resolved = lookups.Select(l => Classify(l.Recipient, l.Lookup, aliases, settings)).ToList();
         return new RecipientResolution(resolved, settings, fallback);
     }
 
@@ -73,23 +72,17 @@ internal sealed class RecipientResolver
         _ => (RoutingSettings.Fallback, $"settings item unreadable, safe defaults, no bounces: {item.Reason}"),
     };
 
-    /// <summary>The feedback address as a table key (the whole local part: it is an address, not an alias).</summary>
-    private static ItemKey? FeedbackKey(RoutingSettings settings) =>
-        settings.FeedbackAddress is { } address && RecipientNormalizer.TryNormalize(address, settings.Separators, out var lookup)
-            ? lookup.ExactKey ?? lookup.Key
-            : null;
-
     private static ResolvedRecipient Classify(
-        string recipient, RecipientLookup? lookup, IReadOnlyDictionary<ItemKey, AliasItemLookup> aliases, ItemKey? feedback)
+        string recipient, RecipientLookup? lookup, IReadOnlyDictionary<ItemKey, AliasItemLookup> aliases, RoutingSettings settings)
     {
         if (lookup is null)
         {
             return new ResolvedRecipient(recipient, null, LookupStatus.InvalidAddress, RecipientStatus.InvalidAddress, null, null);
         }
 
-        if (feedback is { } f && (lookup.ExactKey ?? lookup.Key) == f)
+        if (settings.IsFeedback(lookup))
         {
-            return new ResolvedRecipient(recipient, f, LookupStatus.Feedback, RecipientStatus.Feedback, null, null);
+            return new ResolvedRecipient(recipient, lookup.WholeKey, LookupStatus.Feedback, RecipientStatus.Feedback, null, null);
         }
 
         var key = lookup.Resolve(aliases.ContainsKey);

@@ -49,7 +49,7 @@ internal static class RouteExplainer
         var declared = declaredByKey.GetValueOrDefault(key);
         var renamed = config.Moves.FirstOrDefault(m => DesiredStateBuilder.KeyOf(m.From) == key);
         var domainDeclared = config.Domains.Any(d => string.Equals(d.Value, key.SubDomain, StringComparison.Ordinal));
-        var feedback = IsFeedback(lookup, routing);
+        var feedback = routing.IsFeedback(lookup);
         var status = feedback ? RecipientStatus.Feedback : MessagePolicy.StatusOf(declared?.State);
 
         ItemKey? tableKey = null;
@@ -77,18 +77,6 @@ internal static class RouteExplainer
         return new RouteReport(
             lookup, key, routing, settingsSource, domainDeclared, declared, renamed, status, consulted, tableKey, record, tableStatus,
             message, disagreements);
-    }
-
-    /// <summary>SES's reports about forwards go to exactly the feedback address, sub-address and all.</summary>
-    private static bool IsFeedback(RecipientLookup lookup, RoutingSettings routing)
-    {
-        if (routing.FeedbackAddress is not { } feedback
-            || !RecipientNormalizer.TryNormalize(feedback, routing.Separators, out var target))
-        {
-            return false;
-        }
-
-        return (lookup.ExactKey ?? lookup.Key) == (target.ExactKey ?? target.Key);
     }
 
     private static void Compare(DesiredAlias? declared, AliasRecord? record, List<string> disagreements)

@@ -16,6 +16,9 @@ public sealed record RecipientLookup(string Recipient, ItemKey Key, string? Sepa
     /// </summary>
     public ItemKey? ExactKey => Separator is null ? null : new ItemKey(Key.SubDomain, $"{Key.LocalPart}{Separator}{SubAddress}");
 
+    /// <summary>The key of the address as written, sub-address and all: what names one particular address, not an alias.</summary>
+    public ItemKey WholeKey => ExactKey ?? Key;
+
     /// <summary>The keys to look up, in the order they win: <see cref="ExactKey"/>, then <see cref="Key"/>.</summary>
     public IReadOnlyList<ItemKey> Candidates => ExactKey is { } exact ? [exact, Key] : [Key];
 

@@ -30,6 +30,19 @@ public sealed record RoutingSettings(
     public TimeSpan QueueLifetime { get; init; } = DefaultQueueLifetime;
 
     /// <summary>
+    /// Whether <paramref name="lookup"/> is the feedback address: that exact address, sub-address
+    /// and all. Mail to it is SES's reports about forwards, filed and never forwarded.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="lookup"/> is null.</exception>
+    public bool IsFeedback(RecipientLookup lookup)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        return FeedbackAddress is { } address
+            && RecipientNormalizer.TryNormalize(address, Separators, out var feedback)
+            && feedback.WholeKey == lookup.WholeKey;
+    }
+
+    /// <summary>
     /// What a handler uses when the table holds no readable settings item: the default separators
     /// and spam policy, and no bounces at all (there is no bounce sender to send them from, and a
     /// bounce that cannot be vouched for is backscatter).

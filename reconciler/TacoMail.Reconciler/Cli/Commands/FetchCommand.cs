@@ -15,7 +15,7 @@ namespace TacoMail.Reconciler.Cli.Commands;
 internal sealed class FetchCommand(IAnsiConsole console, S3MailboxConnector connector, IDiskSync diskSync, IProcessEnvironment environment)
     : AsyncCommand<FetchCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : MailBucketSettings
     {
         public const int DefaultParallelism = 4;
         public const int MaxParallelism = 32;
@@ -28,21 +28,9 @@ internal sealed class FetchCommand(IAnsiConsole console, S3MailboxConnector conn
         [Description("Fetch only mail for this alias (local@domain). Default: every alias.")]
         public string? Alias { get; init; }
 
-        [CommandOption("--bucket <NAME>")]
-        [Description("The mail bucket. Default: TACOMAIL_MAIL_BUCKET.")]
-        public string? Bucket { get; init; }
-
         [CommandOption("--prefix <PREFIX>")]
         [Description("Where the delivery Lambda files mail in the bucket. Default: TACOMAIL_MAILBOX_PREFIX, else mailbox/.")]
         public string? Prefix { get; init; }
-
-        [CommandOption("--region <REGION>")]
-        [Description("AWS region of the bucket. Default: AWS_REGION, else the SDK's default.")]
-        public string? Region { get; init; }
-
-        [CommandOption("--endpoint-s3 <URL>")]
-        [Description("An S3-compatible endpoint (path-style requests). Default: AWS_ENDPOINT_URL_S3, else AWS.")]
-        public string? EndpointS3 { get; init; }
 
         [CommandOption("--parallel <N>")]
         [Description("Messages fetched at the same time.")]

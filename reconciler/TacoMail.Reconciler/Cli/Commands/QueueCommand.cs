@@ -17,7 +17,7 @@ namespace TacoMail.Reconciler.Cli.Commands;
 internal sealed class QueueCommand(IAnsiConsole console, S3MailboxConnector connector, IProcessEnvironment environment, TimeProvider time)
     : AsyncCommand<QueueCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : MailBucketSettings
     {
         public const string TextFormat = "text";
         public const string JsonFormat = "json";
@@ -38,18 +38,6 @@ internal sealed class QueueCommand(IAnsiConsole console, S3MailboxConnector conn
         [CommandOption("--show-senders")]
         [Description("Show envelope senders in full. Default: masked (j***@example.net): they are third parties' addresses.")]
         public bool ShowSenders { get; init; }
-
-        [CommandOption("--bucket <NAME>")]
-        [Description("The mail bucket. Default: TACOMAIL_MAIL_BUCKET.")]
-        public string? Bucket { get; init; }
-
-        [CommandOption("--region <REGION>")]
-        [Description("AWS region of the bucket. Default: AWS_REGION, else the SDK's default.")]
-        public string? Region { get; init; }
-
-        [CommandOption("--endpoint-s3 <URL>")]
-        [Description("An S3-compatible endpoint (path-style requests). Default: AWS_ENDPOINT_URL_S3, else AWS.")]
-        public string? EndpointS3 { get; init; }
 
         public override ValidationResult Validate()
         {
