@@ -23,7 +23,7 @@ internal sealed class QueueCommand(IAnsiConsole console, S3MailboxConnector conn
         public const string JsonFormat = "json";
 
         [CommandOption("--format <FORMAT>")]
-        [Description("text (one line per message and a summary) or json (versioned: {\"format_version\":\"1\",\"messages\":[…]}, ISO times, ages in seconds).")]
+        [Description("text (one line per message and a summary) or json (versioned: {\"format_version\":\"1\",\"messages\":[[…]]}, ISO times, ages in seconds).")]
         [DefaultValue(TextFormat)]
         public string Format { get; init; } = TextFormat;
 
