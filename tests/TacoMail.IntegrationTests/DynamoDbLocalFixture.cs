@@ -1,8 +1,8 @@
 using Amazon.DynamoDBv2;
 using TacoMail.IntegrationTests;
 using TacoMail.Reconciler.Hosting;
-using TacoMail.Reconciler.Table;
 using TacoMail.Reconciler.Table.Local;
+using TacoMail.Schema.Table;
 
 [assembly: AssemblyFixture(typeof(DynamoDbLocalFixture))]
 
@@ -39,7 +39,7 @@ public sealed class DynamoDbLocalFixture : IAsyncLifetime
         InstallationDirectory = installation.Directory;
         _process = await DynamoDbLocalProcess.StartAsync(
             installation, new DynamoDbLocalStartOptions(), environment, CancellationToken.None);
-        _client = DynamoDbClientFactory.ForLocal(_process.Endpoint, region: null);
+        _client = TableClientFactory.ForEmulator(_process.Endpoint);
     }
 
     public async ValueTask DisposeAsync()

@@ -8,7 +8,7 @@ using TacoMail.Lambda.Hosting;
 using TacoMail.Lambda.Runtime;
 using TacoMail.Reconciler.Hosting;
 using TacoMail.Reconciler.Table.Local;
-using LocalClients = TacoMail.Reconciler.Table.DynamoDbClientFactory;
+using TacoMail.Schema.Table;
 
 namespace TacoMail.Bench.Disposition;
 
@@ -21,7 +21,7 @@ internal static class DispositionBenchCommand
 {
     private const int WarmupEvents = 20;
     private const int MeasuredEvents = 300;
-    private const string LocalCredential = "tacomaillocal";
+    private const string LocalCredential = TableClientFactory.EmulatorAccessKey;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ internal static class DispositionBenchCommand
         var environment = new SystemEnvironment();
         var installation = await new DynamoDbLocalInstaller(TacoMailCacheDirectory.Resolve(environment)).EnsureInstalledAsync(cancellationToken);
         await using var dynamo = await DynamoDbLocalProcess.StartAsync(installation, new DynamoDbLocalStartOptions(), environment, cancellationToken);
-        using (var client = LocalClients.ForLocal(dynamo.Endpoint, region: null))
+        using (var client = TableClientFactory.ForEmulator(dynamo.Endpoint))
         {
             await BenchTable.CreateAsync(client, cancellationToken);
         }

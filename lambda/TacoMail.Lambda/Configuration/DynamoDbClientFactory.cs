@@ -1,20 +1,16 @@
-using Amazon;
 using Amazon.DynamoDBv2;
+using TacoMail.Schema.Table;
 
 namespace TacoMail.Lambda.Configuration;
 
 /// <summary>
-/// Builds the DynamoDB client from <see cref="LambdaSettings"/>. SDK v4 reads
-/// <c>AWS_REGION</c> and <c>AWS_ENDPOINT_URL_DYNAMODB</c> by itself (checked), but the function
-/// passes them explicitly so that the validated settings are the only source and tests need not
-/// touch the process environment. Credentials always come from the SDK's default chain (the
-/// Lambda role; <c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c> in tests).
+/// Builds the function's DynamoDB client from <see cref="LambdaSettings"/>: the region and
+/// endpoint are passed explicitly so that the validated settings are the only source, and the
+/// credentials are found as the CLI finds them (<see cref="TableClientFactory"/>), so a table the
+/// CLI applied on an emulator is the table the function reads.
 /// </summary>
 internal static class DynamoDbClientFactory
 {
-    /// <summary>The signing region for an endpoint override when <c>AWS_REGION</c> is not set (emulators accept any).</summary>
-    public const string FallbackRegion = "us-east-1";
-
     /// <summary>
     /// Few SDK retries: the handler has its own deadline and answers CONTINUE on failure, so a
     /// long retry chain only risks the Lambda timeout.
@@ -26,19 +22,13 @@ internal static class DynamoDbClientFactory
     public static AmazonDynamoDBConfig CreateConfig(LambdaSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var config = new AmazonDynamoDBConfig { MaxErrorRetry = MaxErrorRetry, Timeout = RequestTimeout };
-        if (settings.DynamoDbEndpoint is { } endpoint)
-        {
-            config.ServiceURL = endpoint.AbsoluteUri;
-            config.AuthenticationRegion = settings.Region ?? FallbackRegion;
-        }
-        else if (settings.Region is { } region)
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
-        }
-
+        var config = TableClientFactory.CreateConfig(settings.DynamoDbEndpoint, settings.Region);
+        config.MaxErrorRetry = MaxErrorRetry;
+        config.Timeout = RequestTimeout;
         return config;
     }
 
-    public static AmazonDynamoDBClient Create(LambdaSettings settings) => new(CreateConfig(settings));
+    /// <summary>Credentials come from the SDK's default chain (the Lambda role in AWS), else, for a loopback endpoint, the emulator's.</summary>
+    public static AmazonDynamoDBClient Create(LambdaSettings settings) =>
+        TableClientFactory.Create(CreateConfig(settings), _ => null);
 }

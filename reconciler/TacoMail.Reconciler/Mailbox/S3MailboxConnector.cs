@@ -1,8 +1,8 @@
 using Amazon;
 using Amazon.Runtime;
-using Amazon.Runtime.Credentials;
 using Amazon.S3;
 using TacoMail.Reconciler.Hosting;
+using TacoMail.Schema.Aws;
 
 namespace TacoMail.Reconciler.Mailbox;
 
@@ -23,7 +23,7 @@ internal sealed class S3MailboxConnector
     private readonly Func<IClientConfig, AWSCredentials?> _credentialChain;
 
     public S3MailboxConnector(IProcessEnvironment environment)
-        : this(environment, SdkCredentialChain)
+        : this(environment, AwsCredentialChain.FromSdkChain)
     {
     }
 
@@ -80,33 +80,9 @@ internal sealed class S3MailboxConnector
             : throw new TacoMailException($"the S3 endpoint (--endpoint-s3 or {EndpointVariable}) must be an http(s) URL, not '{text}'");
     }
 
-    private AWSCredentials ResolveCredentials(IClientConfig config)
-    {
-        var accessKey = FirstNonBlank(_environment.GetVariable("AWS_ACCESS_KEY_ID"));
-        var secretKey = FirstNonBlank(_environment.GetVariable("AWS_SECRET_ACCESS_KEY"));
-        if (accessKey is not null && secretKey is not null)
-        {
-            return FirstNonBlank(_environment.GetVariable("AWS_SESSION_TOKEN")) is { } token
-                ? new SessionAWSCredentials(accessKey, secretKey, token)
-                : new BasicAWSCredentials(accessKey, secretKey);
-        }
-
-        return _credentialChain(config) ?? throw new TacoMailException(
+    private AWSCredentials ResolveCredentials(IClientConfig config) =>
+        AwsCredentialChain.Find(config, _environment.GetVariable, _credentialChain) ?? throw new TacoMailException(
             "no AWS credentials for S3: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run where an IAM role provides them");
-    }
-
-    private static AWSCredentials? SdkCredentialChain(IClientConfig config)
-    {
-        using var resolver = new DefaultAWSCredentialsIdentityResolver();
-        try
-        {
-            return resolver.ResolveIdentity(config);
-        }
-        catch (AmazonClientException)
-        {
-            return null;
-        }
-    }
 
     private static string? FirstNonBlank(params string?[] values) =>
         values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();

@@ -1,6 +1,8 @@
+using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using TacoMail.Reconciler.Hosting;
 using TacoMail.Reconciler.Table.Local;
+using TacoMail.Schema.Table;
 
 namespace TacoMail.Reconciler.Table;
 
@@ -25,7 +27,7 @@ internal sealed class DynamoDbConnector
     {
         ArgumentNullException.ThrowIfNull(environment);
         _environment = environment;
-        _local = new DynamoDbLocalManager(environment, installer);
+        _local = new DynamoDbLocalManager(environment, installer, CreateClient);
     }
 
     /// <exception cref="DynamoDbConnectionException">The endpoint is invalid, no region is known, or DynamoDB Local cannot start.</exception>
@@ -58,10 +60,7 @@ internal sealed class DynamoDbConnector
     private DynamoDbConnection ConnectToUrl(Uri endpoint, string? region)
     {
         var description = $"DynamoDB at {endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/')}";
-        var client = DynamoDbClientFactory.IsLoopback(endpoint)
-            ? DynamoDbClientFactory.ForLocal(endpoint, region)
-            : DynamoDbClientFactory.ForRemoteEndpoint(endpoint, region ?? EnvironmentRegion() ?? DynamoDbClientFactory.LocalRegion);
-        return new DynamoDbConnection(client, description, endpoint, ownedEmulator: null);
+        return new DynamoDbConnection(CreateClient(endpoint, region), description, endpoint, ownedEmulator: null);
     }
 
     private DynamoDbConnection ConnectToAws(string? region)
@@ -69,7 +68,7 @@ internal sealed class DynamoDbConnector
         region ??= EnvironmentRegion();
         try
         {
-            var client = DynamoDbClientFactory.ForAws(region);
+            var client = CreateClient(endpoint: null, region);
             var resolved = client.Config.RegionEndpoint?.SystemName ?? region;
             return new DynamoDbConnection(client, $"DynamoDB in {resolved}", endpoint: null, ownedEmulator: null);
         }
@@ -79,6 +78,14 @@ internal sealed class DynamoDbConnector
                 $"No AWS region for DynamoDB: pass --region or set AWS_REGION ({exception.Message}).", exception);
         }
     }
+
+    /// <summary>
+    /// A client that signs as the Lambda does (<see cref="TableClientFactory"/>): the region from
+    /// the option, else <c>AWS_REGION</c>/<c>AWS_DEFAULT_REGION</c>; the SDK's credential chain,
+    /// else, for a loopback endpoint, the emulator's fixed credentials.
+    /// </summary>
+    internal AmazonDynamoDBClient CreateClient(Uri? endpoint, string? region) =>
+        TableClientFactory.Create(TableClientFactory.CreateConfig(endpoint, region ?? EnvironmentRegion()), _environment.GetVariable);
 
     private string? EnvironmentRegion()
     {

@@ -151,7 +151,7 @@ public sealed class DispositionLocalTests(DynamoDbLocalFixture fixture) : IAsync
     private static AmazonDynamoDBClient ClientFor(Uri endpoint)
     {
         var settings = new LambdaSettings { TableName = "unused", DynamoDbEndpoint = endpoint };
-        var credentials = new BasicAWSCredentials(TacoMail.Reconciler.Table.DynamoDbClientFactory.LocalCredential, TacoMail.Reconciler.Table.DynamoDbClientFactory.LocalCredential);
+        var credentials = new BasicAWSCredentials(TableClientFactory.EmulatorAccessKey, TableClientFactory.EmulatorAccessKey);
         return new AmazonDynamoDBClient(credentials, LambdaClientFactory.CreateConfig(settings));
     }
 

@@ -42,6 +42,17 @@ public sealed class DynamoDbConnectorTests(DynamoDbLocalFixture fixture)
     }
 
     [Fact]
+    public async Task Connect_LoopbackEndpoint_SignsInTheEnvironmentsRegionAsTheLambdaDoes()
+    {
+        var connector = Connector(new FakeEnvironment("/", new Dictionary<string, string> { ["AWS_REGION"] = "eu-west-1" }));
+
+        await using var connection = await connector.ConnectAsync(
+            new ConnectionOptions(fixture.Endpoint.AbsoluteUri, null, ".tacomail"), Cancellation);
+
+        connection.Client.Config.AuthenticationRegion.ShouldBe("eu-west-1");
+    }
+
+    [Fact]
     public async Task Connect_NoEndpointAnywhere_UsesAwsInTheExplicitRegion()
     {
         var connector = Connector(new FakeEnvironment("/", new Dictionary<string, string> { ["AWS_REGION"] = "us-west-2" }));

@@ -131,7 +131,7 @@ public sealed class TableInitializerTests(DynamoDbLocalFixture fixture)
     [Fact]
     public async Task EnsureTable_UnreachableEndpoint_FailsWithATypedError()
     {
-        using var client = DynamoDbClientFactory.ForProbe(new Uri("http://127.0.0.1:1"));
+        using var client = TableClientFactory.ForEmulator(new Uri("http://127.0.0.1:1"), config => config.MaxErrorRetry = 0);
 
         var exception = await Should.ThrowAsync<TableInitException>(() => _initializer.EnsureTableAsync(client, "tacomail", Cancellation));
 

@@ -1,5 +1,6 @@
 using Amazon;
 using TacoMail.Lambda.Configuration;
+using TacoMail.Schema.Table;
 
 namespace TacoMail.Lambda.Tests.Configuration;
 
@@ -23,7 +24,7 @@ public sealed class DynamoDbClientFactoryTests
     [Fact]
     public void CreateConfig_EndpointWithoutRegion_SignsForFallbackRegion() =>
         DynamoDbClientFactory.CreateConfig(Settings with { DynamoDbEndpoint = new Uri("http://127.0.0.1:8000") })
-            .AuthenticationRegion.ShouldBe(DynamoDbClientFactory.FallbackRegion);
+            .AuthenticationRegion.ShouldBe(TableClientFactory.FallbackRegion);
 
     [Fact]
     public void CreateConfig_Region_SetsRegionEndpoint()

@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2;
 using TacoMail.Reconciler.Hosting;
 
 namespace TacoMail.Reconciler.Table.Local;
@@ -13,13 +14,19 @@ internal sealed class DynamoDbLocalManager
 
     private readonly IProcessEnvironment _environment;
     private readonly DynamoDbLocalInstaller _installer;
+    private readonly Func<Uri, string?, AmazonDynamoDBClient> _createClient;
 
-    public DynamoDbLocalManager(IProcessEnvironment environment, DynamoDbLocalInstaller installer)
+    /// <param name="environment">Where the state directory and its variables are read.</param>
+    /// <param name="installer">Installs DynamoDB Local when it is missing.</param>
+    /// <param name="createClient">Builds a client for an endpoint and region, signing as every other client of the run does.</param>
+    public DynamoDbLocalManager(IProcessEnvironment environment, DynamoDbLocalInstaller installer, Func<Uri, string?, AmazonDynamoDBClient> createClient)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(installer);
+        ArgumentNullException.ThrowIfNull(createClient);
         _environment = environment;
         _installer = installer;
+        _createClient = createClient;
     }
 
     public async Task<DynamoDbConnection> ConnectAsync(string stateDirectory, string? region, CancellationToken cancellationToken)
@@ -28,7 +35,7 @@ internal sealed class DynamoDbLocalManager
         if (await new LocalInstanceRegistry(state).FindLiveAsync(cancellationToken) is { } running)
         {
             return new DynamoDbConnection(
-                DynamoDbClientFactory.ForLocal(running.Endpoint, region),
+                _createClient(running.Endpoint, region),
                 $"{Describe(running.Endpoint, running.DataDirectory)}, shared with pid {running.ProcessId}",
                 running.Endpoint,
                 ownedEmulator: null);
@@ -36,7 +43,7 @@ internal sealed class DynamoDbLocalManager
 
         var process = await StartAsync(state, port: null, cancellationToken);
         return new DynamoDbConnection(
-            DynamoDbClientFactory.ForLocal(process.Endpoint, region),
+            _createClient(process.Endpoint, region),
             Describe(process.Endpoint, process.DataDirectory!),
             process.Endpoint,
             process);

@@ -1,12 +1,14 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using TacoMail.Schema.Table;
 
 namespace TacoMail.Reconciler.Table.Local;
 
 /// <summary>
 /// Asks an emulator whether it answers requests. A listening socket is not enough: the JVM opens
 /// the port before DynamoDB Local can serve, so readiness means a real <c>ListTables</c> answer.
+/// It fails fast: one try, two seconds.
 /// </summary>
 internal sealed class DynamoDbLocalProbe : IDisposable
 {
@@ -15,7 +17,11 @@ internal sealed class DynamoDbLocalProbe : IDisposable
     public DynamoDbLocalProbe(Uri endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        _client = DynamoDbClientFactory.ForProbe(endpoint);
+        _client = TableClientFactory.ForEmulator(endpoint, config =>
+        {
+            config.MaxErrorRetry = 0;
+            config.Timeout = TimeSpan.FromSeconds(2);
+        });
     }
 
     public static async Task<bool> IsAnsweringAsync(Uri endpoint, CancellationToken cancellationToken)

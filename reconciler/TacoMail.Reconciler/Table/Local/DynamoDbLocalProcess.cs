@@ -129,11 +129,16 @@ internal sealed class DynamoDbLocalProcess : IAsyncDisposable
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             $"-Djava.library.path={installation.LibraryPath}", "-jar", installation.JarPath,
             "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-disableTelemetry", "-sharedDb",
+            "-disableTelemetry",
         ];
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        if (options.SharedDatabase)
+        {
+            startInfo.ArgumentList.Add("-sharedDb");
         }
 
         if (options.DataDirectory is { } dataDirectory)

@@ -42,7 +42,7 @@ internal sealed class TestTable : IDisposable
 
     public static async Task<TestTable> CreateAsync(DynamoDbLocalFixture fixture, CancellationToken cancellationToken)
     {
-        var client = DynamoDbClientFactory.ForLocal(fixture.Endpoint, region: null);
+        var client = TableClientFactory.ForEmulator(fixture.Endpoint);
         var name = DynamoDbLocalFixture.NewTableName("apply");
         await new TableInitializer().EnsureTableAsync(client, name, cancellationToken);
         return new TestTable(client, name);
