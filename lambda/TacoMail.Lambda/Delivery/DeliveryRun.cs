@@ -4,6 +4,7 @@ using TacoMail.Lambda.Delivery.Queue;
 using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Delivery.Storage;
 using TacoMail.Schema.Addresses;
+using TacoMail.Schema.Mailbox;
 using TacoMail.Schema.Queue;
 using TacoMail.Schema.Settings;
 
@@ -151,7 +152,7 @@ internal sealed class DeliveryRun : IAsyncDisposable
     private async Task<RecipientReport> FileAsync(DeliveryTarget target, CancellationToken cancellationToken)
     {
         var stored = await SpoolAsync(cancellationToken);
-        var mailboxKey = MaildirName.Key(_options.MailboxPrefix, target.Alias, _event.Message.MessageId, _received);
+        var mailboxKey = MailboxKey.For(_options.MailboxPrefix, target.Alias, _event.Message.MessageId, _received);
         await _store.UploadAsync(mailboxKey, stored.Path, cancellationToken);
         return ReportFor(target, DeliveryStatus.Filed) with { MailboxKey = mailboxKey };
     }

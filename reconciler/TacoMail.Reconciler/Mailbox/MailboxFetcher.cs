@@ -1,3 +1,5 @@
+using TacoMail.Schema.Mailbox;
+
 namespace TacoMail.Reconciler.Mailbox;
 
 /// <summary>
@@ -17,9 +19,9 @@ internal sealed class MailboxFetcher(IMailboxStore store, Maildir maildir)
         var ignored = 0;
         await foreach (var stored in store.ListAsync(target.ListPrefix, cancellationToken).ConfigureAwait(false))
         {
-            if (MailboxKey.TryParse(target.MailboxPrefix, stored) is { } message)
+            if (MailboxKey.TryParse(target.MailboxPrefix, stored.Key) is { } key)
             {
-                messages.Add(message);
+                messages.Add(new MailboxMessage(stored.Key, key.Domain, key.LocalPart, key.FileName, stored.Size));
             }
             else if (!stored.Key.EndsWith('/'))
             {

@@ -1,5 +1,7 @@
 using TacoMail.Reconciler.Hosting;
 using TacoMail.Schema.Addresses;
+using TacoMail.Schema.Mailbox;
+using TacoMail.Schema.Queue;
 
 namespace TacoMail.Reconciler.Mailbox;
 
@@ -11,12 +13,12 @@ internal sealed record MailboxTarget(string Bucket, string MailboxPrefix, AliasA
 {
     public const string BucketVariable = "TACOMAIL_MAIL_BUCKET";
     public const string PrefixVariable = "TACOMAIL_MAILBOX_PREFIX";
-    public const string DefaultPrefix = "mailbox/";
+    public const string DefaultPrefix = MailBucketLayout.MailboxPrefix;
 
     /// <summary>The prefix to list: the whole mailbox, or one alias's <c>new/</c> folder.</summary>
     public string ListPrefix => Alias is null
         ? MailboxPrefix
-        : $"{MailboxPrefix}{Alias.Domain.Value}/{Alias.LocalPart.Value}/{MailboxKey.NewFolder}/";
+        : MailboxKey.FolderOf(MailboxPrefix, Alias.Domain.Value, Alias.LocalPart.Value);
 
     /// <exception cref="TacoMailException">No bucket is given, or the alias is not an address.</exception>
     public static MailboxTarget Resolve(string? bucket, string? prefix, string? alias, IProcessEnvironment environment)

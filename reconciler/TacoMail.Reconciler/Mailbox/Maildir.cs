@@ -1,3 +1,5 @@
+using TacoMail.Schema.Mailbox;
+
 namespace TacoMail.Reconciler.Mailbox;
 
 /// <summary>
@@ -26,7 +28,7 @@ internal sealed class Maildir
 
     private string Tmp => Path.Combine(Root, "tmp");
 
-    private string New => Path.Combine(Root, "new");
+    private string New => Path.Combine(Root, MailboxKey.NewFolder);
 
     private string Cur => Path.Combine(Root, "cur");
 
