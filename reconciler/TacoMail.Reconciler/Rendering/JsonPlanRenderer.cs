@@ -90,7 +90,7 @@ internal sealed class JsonPlanRenderer(bool maskDestinations = false) : IPlanRen
         foreach (var violation in plan.Violations)
         {
             writer.WriteStartObject();
-            writer.WriteString(F.Check, CheckName(violation.Check));
+            writer.WriteString(F.Check, PlanWords.Name(violation.Check));
             writer.WriteNumber(F.Count, violation.Count);
             writer.WriteNumber(F.Existing, violation.Existing);
             writer.WriteNumber(F.Percent, violation.Percent);
@@ -130,12 +130,4 @@ internal sealed class JsonPlanRenderer(bool maskDestinations = false) : IPlanRen
 
         writer.WriteEndObject();
     }
-
-    private static string CheckName(SafetyCheck check) => check switch
-    {
-        SafetyCheck.Deletes => "deletes",
-        // Named after max_disable_percent; kept from before pausing counted too.
-        SafetyCheck.Deactivations => "disables",
-        _ => throw new ArgumentOutOfRangeException(nameof(check), check, "The JSON renderer does not know this safety check."),
-    };
 }
