@@ -10,11 +10,10 @@ namespace TacoMail.Reconciler.Rendering;
 
 /// <summary>
 /// Renders a plan as versioned JSON (octoDNS's PlanJson, Terraform's <c>show -json</c>): the
-/// machine format for scripts and the file <c>plan --out</c> saves and <c>apply FILE</c> reads
-/// back with <see cref="SavedPlan"/>. It carries the plan's basis and changes digest so that a
-/// stale saved plan is refused. With <paramref name="maskDestinations"/> the destinations are
-/// masked, in the output and in a saved plan alike; a masked saved plan still applies, because
-/// apply reads only its digests, which hash the real values.
+/// machine format for scripts, a documented contract (<c>format_version</c> 1). It also carries the
+/// plan's basis and changes digest, for scripts that compare plans; the file <c>plan --out</c>
+/// saves is another format (<see cref="SavedPlanFormat"/>). With <paramref name="maskDestinations"/>
+/// the destinations are masked.
 /// </summary>
 internal sealed class JsonPlanRenderer(bool maskDestinations = false) : IPlanRenderer
 {
