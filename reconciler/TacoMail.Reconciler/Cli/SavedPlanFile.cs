@@ -1,16 +1,14 @@
 using TacoMail.Reconciler.Planning;
-using TacoMail.Reconciler.Rendering;
 
 namespace TacoMail.Reconciler.Cli;
 
-/// <summary>Writes and reads saved plans; a write never leaves a half-written file behind.</summary>
+/// <summary>Writes and reads saved plans (<see cref="SavedPlanFormat"/>); a write never leaves a half-written file behind.</summary>
 internal static class SavedPlanFile
 {
     /// <param name="path">Where to save the plan.</param>
     /// <param name="plan">The plan.</param>
-    /// <param name="maskDestinations">Mask destinations in the file; apply reads only the digests, so it still works.</param>
     /// <param name="cancellationToken">Stops the write.</param>
-    public static async Task WriteAsync(string path, Plan plan, bool maskDestinations, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string path, Plan plan, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -19,7 +17,7 @@ internal static class SavedPlanFile
         {
             await using (var stream = File.Create(temporary))
             {
-                JsonPlanRenderer.Write(plan, stream, maskDestinations);
+                SavedPlanFormat.Write(plan, stream);
                 await stream.FlushAsync(cancellationToken);
             }
 
@@ -31,7 +29,7 @@ internal static class SavedPlanFile
         }
     }
 
-    /// <exception cref="TacoMailException">The file is missing or not a tacomail plan.</exception>
+    /// <exception cref="TacoMailException">The file is missing, not a saved plan of this version, or damaged.</exception>
     public static SavedPlan Read(string path)
     {
         if (!File.Exists(path))
@@ -40,6 +38,6 @@ internal static class SavedPlanFile
         }
 
         using var stream = File.OpenRead(path);
-        return SavedPlan.Read(stream);
+        return SavedPlanFormat.Read(stream, path);
     }
 }

@@ -4,25 +4,29 @@ using TacoMail.Schema.Records;
 namespace TacoMail.Reconciler.Planning;
 
 /// <summary>
-/// One planned change to an alias item. What the members hold depends on the action:
-/// <list type="table">
-/// <listheader><term>Action</term><description>Key / From / Before / After</description></listheader>
-/// <item><term>Create</term><description>new address / null / null / desired spec</description></item>
-/// <item><term>Update</term><description>address / null / item as read / desired spec</description></item>
-/// <item><term>Delete</term><description>address / null / item as read / null</description></item>
-/// <item><term>Rename</term><description>new address / old address / old item as read / desired spec</description></item>
-/// </list>
-/// <see cref="Attributes"/> names every reconciler-owned attribute whose value changes; an
-/// update whose only attributes are shape fixes rewrites an item the earlier API version wrote.
+/// One planned change to an alias item (Terraform's <c>plans/changes.go</c>). The set is closed —
+/// <see cref="AliasCreate"/>, <see cref="AliasUpdate"/>, <see cref="AliasShapeFix"/>,
+/// <see cref="AliasRename"/>, <see cref="AliasDelete"/> — and each type holds exactly what its
+/// action needs and checks it when built, so that a plan the applier cannot carry out cannot be
+/// made, and no one re-checks a change at run time.
 /// </summary>
-internal sealed record AliasChange(
-    ChangeAction Action,
-    ItemKey Key,
-    ItemKey? From,
-    AliasRecord? Before,
-    AliasSpec? After,
-    ImmutableArray<AttributeChange> Attributes)
+internal abstract record AliasChange
 {
+    private protected AliasChange(ItemKey key, ImmutableArray<AttributeChange> attributes)
+    {
+        Key = key;
+        Attributes = attributes;
+    }
+
+    /// <summary>The item the change leaves behind: the new address for a rename.</summary>
+    public ItemKey Key { get; }
+
     /// <summary>The domain the change is grouped under (the new one for a rename).</summary>
     public string Domain => Key.SubDomain;
+
+    /// <summary>How the change is counted and named; a shape fix counts as an update.</summary>
+    public abstract ChangeAction Action { get; }
+
+    /// <summary>Every reconciler-owned attribute whose value changes, as the user reads it.</summary>
+    public ImmutableArray<AttributeChange> Attributes { get; }
 }

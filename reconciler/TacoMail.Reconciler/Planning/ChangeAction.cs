@@ -1,6 +1,9 @@
 namespace TacoMail.Reconciler.Planning;
 
-/// <summary>What a change does to one item. Only renderers map these to words and symbols.</summary>
+/// <summary>
+/// How a change is counted and named. <see cref="PlanWords"/> holds the words for each; the
+/// renderers alone choose symbols and colours.
+/// </summary>
 internal enum ChangeAction
 {
     Create,

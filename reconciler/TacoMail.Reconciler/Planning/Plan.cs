@@ -10,7 +10,7 @@ namespace TacoMail.Reconciler.Planning;
 /// </summary>
 /// <param name="ConfigChanges">Changes to the <c>sub_domains</c> and <c>destinations</c> items.</param>
 /// <param name="Settings">The write of the settings item, or null when it already matches.</param>
-/// <param name="AliasChanges">Changes to alias items, sorted by key.</param>
+/// <param name="Domains">Changes to alias items, by domain in domain order (<see cref="DomainChanges.Group"/>).</param>
 /// <param name="Violations">The safety thresholds the plan exceeds.</param>
 /// <param name="Skipped">Table items that could not be read and are left alone.</param>
 /// <param name="ExistingAliases">The alias items the table holds.</param>
@@ -18,24 +18,24 @@ namespace TacoMail.Reconciler.Planning;
 internal sealed record Plan(
     ImmutableArray<ConfigChange> ConfigChanges,
     SettingsChange? Settings,
-    ImmutableArray<AliasChange> AliasChanges,
+    ImmutableArray<DomainChanges> Domains,
     ImmutableArray<SafetyViolation> Violations,
     ImmutableArray<ScannedUnreadableItem> Skipped,
     int ExistingAliases,
     PlanBasis Basis)
 {
-    public bool HasChanges => !ConfigChanges.IsEmpty || Settings is not null || !AliasChanges.IsEmpty;
+    /// <summary>Every alias change, sorted by key.</summary>
+    public ImmutableArray<AliasChange> AliasChanges => [.. Domains.SelectMany(d => d.Changes)];
+
+    public bool HasChanges => !ConfigChanges.IsEmpty || Settings is not null || !Domains.IsEmpty;
 
     /// <summary>How many items apply writes: configuration items, the settings item and aliases.</summary>
-    public int ChangeCount => ConfigChanges.Length + (Settings is null ? 0 : 1) + AliasChanges.Length;
+    public int ChangeCount => ConfigChanges.Length + (Settings is null ? 0 : 1) + Summary.Total;
 
     public bool IsSafe => Violations.IsEmpty;
 
-    public PlanSummary Summary => new(
-        AliasChanges.Count(c => c.Action == ChangeAction.Create),
-        AliasChanges.Count(c => c.Action == ChangeAction.Update),
-        AliasChanges.Count(c => c.Action == ChangeAction.Delete),
-        AliasChanges.Count(c => c.Action == ChangeAction.Rename));
+    /// <summary>The alias changes per action: the totals of every domain.</summary>
+    public PlanSummary Summary => PlanSummary.Sum(Domains.Select(d => d.Totals));
 
     /// <summary>Identifies the changes, for checking a saved plan against a fresh one.</summary>
     public string ChangesDigest => StateDigest.OfChanges(this);

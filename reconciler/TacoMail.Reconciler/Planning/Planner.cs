@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Settings;
 
@@ -34,7 +33,7 @@ internal static class Planner
                 && !actual.Aliases.ContainsKey(rename.To)
                 && desired.Aliases.TryGetValue(rename.To, out var spec))
             {
-                changes.Add(new AliasChange(ChangeAction.Rename, rename.To, rename.From, old, spec, ValueChanges(old, spec)));
+                changes.Add(new AliasRename(old, spec));
                 renamedFrom.Add(rename.From);
                 renamedTo.Add(rename.To);
             }
@@ -49,14 +48,15 @@ internal static class Planner
 
             if (!actual.Aliases.TryGetValue(key, out var record))
             {
-                changes.Add(new AliasChange(ChangeAction.Create, key, null, null, spec, Describe(null, spec)));
-                continue;
+                changes.Add(new AliasCreate(spec));
             }
-
-            var attributes = ValueChanges(record, spec).AddRange(ShapeFixes(record));
-            if (!attributes.IsEmpty)
+            else if (AliasSpec.Of(record) != spec)
             {
-                changes.Add(new AliasChange(ChangeAction.Update, key, null, record, spec, attributes));
+                changes.Add(new AliasUpdate(record, spec));
+            }
+            else if (!AliasAttributes.ShapeFixes(record).IsEmpty)
+            {
+                changes.Add(new AliasShapeFix(record));
             }
         }
 
@@ -64,18 +64,16 @@ internal static class Planner
         {
             if (!desired.Aliases.ContainsKey(key) && !renamedFrom.Contains(key))
             {
-                changes.Add(new AliasChange(ChangeAction.Delete, key, null, record, null, Describe(AliasSpec.Of(record), null)));
+                changes.Add(new AliasDelete(record));
             }
         }
 
-        changes.Sort((a, b) => a.Key.CompareTo(b.Key));
-        var aliasChanges = changes.ToImmutableArray();
         var inForce = actual.Settings is { } stored ? thresholds.StricterOf(stored.Settings.Safety) : thresholds;
         return new Plan(
             ConfigChanges(desired, actual),
             SettingsChangeOf(desired, actual),
-            aliasChanges,
-            SafetyRules.Check(aliasChanges, actual.Aliases.Count, inForce),
+            DomainChanges.Group(changes),
+            SafetyRules.Check(changes, actual.Aliases.Count, inForce),
             actual.Unreadable,
             actual.Aliases.Count,
             StateDigest.Of(desired, actual));
@@ -116,53 +114,5 @@ internal static class Planner
         }
 
         return new SettingsChange(current, actual.UnreadableSettings?.Reason, wanted, SettingsAttributes.Diff(current, wanted));
-    }
-
-    private static ImmutableArray<AttributeChange> ValueChanges(AliasRecord before, AliasSpec after)
-    {
-        var changes = ImmutableArray.CreateBuilder<AttributeChange>();
-        if (!string.Equals(before.Destination, after.Destination, StringComparison.Ordinal))
-        {
-            changes.Add(new AttributeChange(AttributeNames.Destination, before.Destination, after.Destination));
-        }
-
-        if (before.State != after.State)
-        {
-            changes.Add(new AttributeChange(AttributeNames.State, before.State.ToName(), after.State.ToName()));
-        }
-
-        return changes.ToImmutable();
-    }
-
-    private static ImmutableArray<AttributeChange> Describe(AliasSpec? before, AliasSpec? after) =>
-    [
-        new AttributeChange(AttributeNames.Destination, before?.Destination, after?.Destination),
-        new AttributeChange(AttributeNames.State, before is null ? null : before.State.ToName(), after is null ? null : after.State.ToName()),
-    ];
-
-    /// <summary>
-    /// Attributes an update rewrites to the canonical shape of docs/architecture.md section 3 for items the
-    /// earlier API version wrote. Only attributes the applier writes anyway are fixed; numbers
-    /// stored as strings are read correctly and left as they are, because one of them may be the
-    /// Lambda's <c>use_count</c>, which the reconciler must not write.
-    /// </summary>
-    private static IEnumerable<AttributeChange> ShapeFixes(AliasRecord record)
-    {
-        var traits = record.LegacyTraits;
-        if (traits.HasFlag(LegacyTraits.Application))
-        {
-            yield return new AttributeChange(AttributeNames.Application, null, AttributeNames.ApplicationValue);
-        }
-
-        if (traits.HasFlag(LegacyTraits.FullAddress))
-        {
-            yield return new AttributeChange(AttributeNames.FullAddress, null, record.FullAddress);
-        }
-
-        if (traits.HasFlag(LegacyTraits.ActiveAliasMissing) || traits.HasFlag(LegacyTraits.IgnoreAliasMissing)
-            || traits.HasFlag(LegacyTraits.BooleanNotBool) || traits.HasFlag(LegacyTraits.IgnoredWhileDisabled))
-        {
-            yield return new AttributeChange(AttributeNames.Flags, null, AttributeNames.FlagsCanonical);
-        }
     }
 }

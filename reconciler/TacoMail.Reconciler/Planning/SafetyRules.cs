@@ -10,18 +10,20 @@ namespace TacoMail.Reconciler.Planning;
 /// </summary>
 internal static class SafetyRules
 {
-    public static ImmutableArray<SafetyViolation> Check(ImmutableArray<AliasChange> changes, int existing, SafetyThresholds thresholds)
+    public static ImmutableArray<SafetyViolation> Check(IReadOnlyCollection<AliasChange> changes, int existing, SafetyThresholds thresholds)
     {
+        ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(thresholds);
         if (existing < thresholds.MinAliases || existing == 0)
         {
             return [];
         }
 
-        var deletes = changes.Count(c => c.Action == ChangeAction.Delete);
-        // Pausing loses mail as surely as disabling: both stop delivery.
-        var deactivations = changes.Count(c =>
-            c.Before is { State: AliasState.Active } && c.After is { State: not AliasState.Active });
+        var deletes = changes.Count(c => c is AliasDelete);
+        // Pausing loses mail as surely as disabling: both stop delivery. A shape fix keeps the state.
+        var deactivations = changes.Count(c => c
+            is AliasUpdate { Before.State: AliasState.Active, After.State: not AliasState.Active }
+            or AliasRename { Before.State: AliasState.Active, After.State: not AliasState.Active });
         var violations = ImmutableArray.CreateBuilder<SafetyViolation>();
         if (deletes * 100m / existing > thresholds.MaxDeletePercent)
         {

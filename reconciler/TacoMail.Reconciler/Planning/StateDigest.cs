@@ -82,7 +82,16 @@ internal static class StateDigest
 
         foreach (var change in plan.AliasChanges)
         {
-            parts.Add($"{change.Action}|{change.Key}|{change.From}|{change.Before?.Identifier}|"
+            (string? From, string? Identifier) origin = change switch
+            {
+                AliasCreate => (null, null),
+                AliasUpdate update => (null, update.Before.Identifier),
+                AliasShapeFix fix => (null, fix.Before.Identifier),
+                AliasRename rename => (rename.From.FullAddress, rename.Before.Identifier),
+                AliasDelete delete => (null, delete.Before.Identifier),
+                _ => throw new ArgumentOutOfRangeException(nameof(plan), change, "Unknown alias change."),
+            };
+            parts.Add($"{change.Action}|{change.Key}|{origin.From}|{origin.Identifier}|"
                 + string.Join(';', change.Attributes.Select(a => $"{a.Name}={a.Before}>{a.After}")));
         }
 

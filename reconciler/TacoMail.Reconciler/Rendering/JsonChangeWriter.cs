@@ -1,7 +1,6 @@
 using System.Text.Json;
 using TacoMail.Reconciler.Planning;
 using TacoMail.Schema.Addresses;
-using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using F = TacoMail.Reconciler.Rendering.JsonPlanFields;
 
@@ -19,18 +18,27 @@ internal static class JsonChangeWriter
     {
         string? Shown(string? destination) => maskDestinations && destination is not null ? AddressMask.Mask(destination) : destination;
         writer.WriteStartObject();
-        writer.WriteString(F.Action, ActionName(change.Action));
+        (ItemKey? From, AliasRecord? Before, AliasSpec? After) shown = change switch
+        {
+            AliasCreate create => (null, null, create.After),
+            AliasUpdate update => (null, update.Before, update.After),
+            AliasShapeFix fix => (null, fix.Before, fix.Spec),
+            AliasRename rename => (rename.From, rename.Before, rename.After),
+            AliasDelete delete => (null, delete.Before, null),
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "The JSON renderer does not know this change."),
+        };
+        writer.WriteString(F.Action, PlanWords.Name(change.Action));
         writer.WriteString(F.Address, change.Key.FullAddress);
-        if (change.From is { } from)
+        if (shown.From is { } from)
         {
             writer.WriteString(F.From, from.FullAddress);
         }
 
-        if (change.Before is { } before)
+        if (shown.Before is { } before)
         {
             writer.WriteStartObject(F.Before);
             writer.WriteString(F.Destination, Shown(before.Destination));
-            writer.WriteString(F.State, StateName(before.State));
+            writer.WriteString(F.State, PlanWords.State(before.State));
             writer.WriteString(F.Identifier, before.Identifier);
             writer.WriteNumber(F.CreatedDatetime, before.CreatedDatetime);
             writer.WriteNumber(F.ModifiedDatetime, before.ModifiedDatetime);
@@ -38,11 +46,11 @@ internal static class JsonChangeWriter
             writer.WriteEndObject();
         }
 
-        if (change.After is { } after)
+        if (shown.After is { } after)
         {
             writer.WriteStartObject(F.After);
             writer.WriteString(F.Destination, Shown(after.Destination));
-            writer.WriteString(F.State, StateName(after.State));
+            writer.WriteString(F.State, PlanWords.State(after.State));
             writer.WriteEndObject();
         }
 
@@ -66,7 +74,7 @@ internal static class JsonChangeWriter
         var mask = maskDestinations && change.Kind == ConfigSetKind.Destinations;
         IEnumerable<string> Shown(IEnumerable<string> values) => mask ? values.Select(AddressMask.Mask) : values;
         writer.WriteStartObject();
-        writer.WriteString(F.Action, ActionName(change.Action));
+        writer.WriteString(F.Action, PlanWords.Name(change.Action));
         writer.WriteString(F.Item, ConfigSetRecord.SortKeyOf(change.Kind));
         if (change.Before is { } before)
         {
@@ -78,24 +86,6 @@ internal static class JsonChangeWriter
         WriteStrings(writer, F.Removed, Shown(change.Removed));
         writer.WriteEndObject();
     }
-
-    /// <exception cref="ArgumentOutOfRangeException">An action the JSON format does not know.</exception>
-    public static string ActionName(ChangeAction action) => action switch
-    {
-        ChangeAction.Create => F.Create,
-        ChangeAction.Update => F.Update,
-        ChangeAction.Delete => F.Delete,
-        ChangeAction.Rename => F.Rename,
-        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "The JSON renderer does not know this change action."),
-    };
-
-    private static string StateName(AliasState state) => state switch
-    {
-        AliasState.Active => "active",
-        AliasState.Paused => "paused",
-        AliasState.Disabled => "disabled",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "The JSON renderer does not know this alias state."),
-    };
 
     private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
     {

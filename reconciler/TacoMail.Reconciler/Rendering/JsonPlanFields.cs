@@ -1,12 +1,12 @@
 namespace TacoMail.Reconciler.Rendering;
 
 /// <summary>
-/// The member names of the JSON plan (the README's CLI section), spelled once for the writer and the
-/// reader of saved plans. Changing a name or a meaning requires a new <see cref="FormatVersion"/>.
+/// The member names of the JSON plan (the README's CLI section), spelled once. Changing a name or a
+/// meaning requires a new <see cref="FormatVersion"/>.
 /// </summary>
 internal static class JsonPlanFields
 {
-    /// <summary>The version this tacomail writes and the only one it reads.</summary>
+    /// <summary>The version this tacomail writes.</summary>
     public const string FormatVersion = "1";
 
     public const string Version = "format_version";

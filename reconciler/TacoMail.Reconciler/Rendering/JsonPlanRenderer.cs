@@ -10,11 +10,10 @@ namespace TacoMail.Reconciler.Rendering;
 
 /// <summary>
 /// Renders a plan as versioned JSON (octoDNS's PlanJson, Terraform's <c>show -json</c>): the
-/// machine format for scripts and the file <c>plan --out</c> saves and <c>apply FILE</c> reads
-/// back with <see cref="SavedPlan"/>. It carries the plan's basis and changes digest so that a
-/// stale saved plan is refused. With <paramref name="maskDestinations"/> the destinations are
-/// masked, in the output and in a saved plan alike; a masked saved plan still applies, because
-/// apply reads only its digests, which hash the real values.
+/// machine format for scripts, a documented contract (<c>format_version</c> 1). It also carries the
+/// plan's basis and changes digest, for scripts that compare plans; the file <c>plan --out</c>
+/// saves is another format (<see cref="SavedPlanFormat"/>). With <paramref name="maskDestinations"/>
+/// the destinations are masked.
 /// </summary>
 internal sealed class JsonPlanRenderer(bool maskDestinations = false) : IPlanRenderer
 {
@@ -90,7 +89,7 @@ internal sealed class JsonPlanRenderer(bool maskDestinations = false) : IPlanRen
         foreach (var violation in plan.Violations)
         {
             writer.WriteStartObject();
-            writer.WriteString(F.Check, CheckName(violation.Check));
+            writer.WriteString(F.Check, PlanWords.Name(violation.Check));
             writer.WriteNumber(F.Count, violation.Count);
             writer.WriteNumber(F.Existing, violation.Existing);
             writer.WriteNumber(F.Percent, violation.Percent);
@@ -130,12 +129,4 @@ internal sealed class JsonPlanRenderer(bool maskDestinations = false) : IPlanRen
 
         writer.WriteEndObject();
     }
-
-    private static string CheckName(SafetyCheck check) => check switch
-    {
-        SafetyCheck.Deletes => "deletes",
-        // Named after max_disable_percent; kept from before pausing counted too.
-        SafetyCheck.Deactivations => "disables",
-        _ => throw new ArgumentOutOfRangeException(nameof(check), check, "The JSON renderer does not know this safety check."),
-    };
 }

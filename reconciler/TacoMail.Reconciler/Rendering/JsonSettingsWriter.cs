@@ -26,7 +26,7 @@ internal static class JsonSettingsWriter
         }
 
         writer.WriteStartObject(F.SettingsChange);
-        writer.WriteString(F.Action, JsonChangeWriter.ActionName(change.Action));
+        writer.WriteString(F.Action, PlanWords.Name(change.Action));
         writer.WriteString(F.Item, TableContract.ConfigSettingsKey);
         if (change.UnreadableReason is { } reason)
         {

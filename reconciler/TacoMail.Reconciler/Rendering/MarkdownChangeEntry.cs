@@ -17,9 +17,9 @@ internal static class MarkdownChangeEntry
     {
         var builder = new StringBuilder(128);
         builder.Append(Header(change.Action)).Append(' ').Append(MarkdownText.Code(change.Key.FullAddress));
-        if (change.From is { } from)
+        if (change is AliasRename rename)
         {
-            builder.Append(" (from ").Append(MarkdownText.Code(from.FullAddress)).Append(')');
+            builder.Append(" (from ").Append(MarkdownText.Code(rename.From.FullAddress)).Append(')');
         }
 
         builder.Append('\n');
@@ -35,14 +35,17 @@ internal static class MarkdownChangeEntry
 
     /// <summary>The marker and word that open the line of a change of <paramref name="action"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An action this renderer does not know.</exception>
-    public static string Header(ChangeAction action) => action switch
+    public static string Header(ChangeAction action)
     {
-        ChangeAction.Create => "+ create",
-        ChangeAction.Update => "! update",
-        ChangeAction.Delete => "- delete",
-        ChangeAction.Rename => "! rename",
-        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "The markdown renderer does not know this change action."),
-    };
+        var marker = action switch
+        {
+            ChangeAction.Create => '+',
+            ChangeAction.Delete => '-',
+            ChangeAction.Update or ChangeAction.Rename => '!',
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, "The markdown renderer does not know this change action."),
+        };
+        return $"{marker} {PlanWords.Name(action)}";
+    }
 
     private static void AppendValue(StringBuilder builder, char marker, string name, string? value, bool mask)
     {

@@ -16,14 +16,13 @@ internal sealed class MarkdownDomainSection
     private readonly string _open;
     private readonly ImmutableArray<string> _entries;
 
-    public MarkdownDomainSection(string domain, IReadOnlyCollection<AliasChange> changes, bool maskDestinations)
+    public MarkdownDomainSection(DomainChanges domain, bool maskDestinations)
     {
         ArgumentNullException.ThrowIfNull(domain);
-        ArgumentNullException.ThrowIfNull(changes);
-        _entries = [.. changes.Select(c => MarkdownChangeEntry.Render(c, maskDestinations))];
-        Counts = CountText(changes);
-        _open = $"<details><summary>{MarkdownText.Html(domain)} — {Counts}</summary>\n\n```diff\n";
-        Collapsed = $"- {MarkdownText.Inline(domain)} — {Counts}\n";
+        _entries = [.. domain.Changes.Select(c => MarkdownChangeEntry.Render(c, maskDestinations))];
+        Counts = CountText(domain.Totals);
+        _open = $"<details><summary>{MarkdownText.Html(domain.Domain)} — {Counts}</summary>\n\n```diff\n";
+        Collapsed = $"- {MarkdownText.Inline(domain.Domain)} — {Counts}\n";
         FullLength = _open.Length + _entries.Sum(e => e.Length) + CodeEnd.Length + DetailsEnd.Length;
     }
 
@@ -72,18 +71,8 @@ internal sealed class MarkdownDomainSection
         ? CodeEnd + DetailsEnd
         : $"{CodeEnd}_…and {MarkdownText.Count(hidden, "more change", "more changes")} in this domain not shown._\n\n{DetailsEnd}";
 
-    private static string CountText(IReadOnlyCollection<AliasChange> changes)
-    {
-        var parts = new (ChangeAction Action, string Words)[]
-        {
-            (ChangeAction.Create, "to create"),
-            (ChangeAction.Update, "to update"),
-            (ChangeAction.Rename, "to rename"),
-            (ChangeAction.Delete, "to delete"),
-        }
-            .Select(p => (Count: changes.Count(c => c.Action == p.Action), p.Words))
-            .Where(p => p.Count > 0)
-            .Select(p => $"{MarkdownText.Number(p.Count)} {p.Words}");
-        return string.Join(", ", parts);
-    }
+    private static string CountText(PlanSummary totals) =>
+        string.Join(", ", PlanWords.SummaryOrder
+            .Where(action => totals.Count(action) > 0)
+            .Select(action => $"{MarkdownText.Number(totals.Count(action))} {PlanWords.Planned(action)}"));
 }

@@ -56,28 +56,28 @@ internal sealed class MarkdownPlanRenderer : IPlanRenderer
         var remaining = options.MaxLength - 1 - NoteReserve - builder.Length;
         builder.Append(Take(MarkdownSkippedSection.Render(plan.Skipped, Math.Min(remaining, options.MaxLength / 10)), ref remaining));
         builder.Append(Take(MarkdownConfigSection.Render(plan.ConfigChanges, plan.Settings, options.MaskDestinations, Math.Min(remaining, options.MaxLength / 5)), ref remaining));
-        if (!plan.AliasChanges.IsEmpty)
+        if (!plan.Domains.IsEmpty)
         {
             builder.Append(Take("### Aliases\n\n", ref remaining));
-            var sections = plan.AliasChanges
-                .GroupBy(c => c.Domain, StringComparer.Ordinal)
-                .Select(g => new MarkdownDomainSection(g.Key, [.. g], options.MaskDestinations))
-                .ToList();
+            var sections = plan.Domains.Select(d => new MarkdownDomainSection(d, options.MaskDestinations)).ToList();
             var layout = new MarkdownDomainLayout(sections, remaining);
             builder.Append(layout.Text);
             if (!layout.IsComplete)
             {
-                builder.Append(Note(layout, plan.AliasChanges.Length));
+                builder.Append(Note(layout, plan.Summary.Total));
             }
         }
 
         return builder.ToString().TrimEnd('\n') + "\n";
     }
 
-    private static void AppendSummary(StringBuilder builder, PlanSummary summary) =>
-        builder.Append("| Create | Update | Rename | Delete |\n| ---: | ---: | ---: | ---: |\n")
-            .Append($"| {MarkdownText.Number(summary.Create)} | {MarkdownText.Number(summary.Update)} ")
-            .Append($"| {MarkdownText.Number(summary.Rename)} | {MarkdownText.Number(summary.Delete)} |\n\n");
+    private static void AppendSummary(StringBuilder builder, PlanSummary summary)
+    {
+        var actions = PlanWords.SummaryOrder;
+        builder.Append("| ").AppendJoin(" | ", actions.Select(PlanWords.Heading)).Append(" |\n|")
+            .AppendJoin("|", actions.Select(_ => " ---: ")).Append("|\n| ")
+            .AppendJoin(" | ", actions.Select(a => MarkdownText.Number(summary.Count(a)))).Append(" |\n\n");
+    }
 
     private static void AppendViolations(StringBuilder builder, Plan plan)
     {

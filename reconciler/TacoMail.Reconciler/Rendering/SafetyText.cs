@@ -10,14 +10,8 @@ internal static class SafetyText
     public static string Describe(SafetyViolation violation)
     {
         ArgumentNullException.ThrowIfNull(violation);
-        var verb = violation.Check switch
-        {
-            SafetyCheck.Deletes => "deletes",
-            SafetyCheck.Deactivations => "pauses or disables",
-            _ => throw new ArgumentOutOfRangeException(nameof(violation), violation.Check, "Unknown safety check."),
-        };
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"it {verb} {violation.Count} of {violation.Existing} existing aliases ({violation.Percent:0.#}%, limit {violation.ThresholdPercent:0.#}%)");
+            $"it {PlanWords.Verb(violation.Check)} {violation.Count} of {violation.Existing} existing aliases ({violation.Percent:0.#}%, limit {violation.ThresholdPercent:0.#}%)");
     }
 }

@@ -41,10 +41,10 @@ internal sealed class TextPlanRenderer(bool maskDestinations = false) : IPlanRen
             console.WriteLine();
         }
 
-        foreach (var domain in plan.AliasChanges.GroupBy(c => c.Domain, StringComparer.Ordinal))
+        foreach (var domain in plan.Domains)
         {
-            console.MarkupLine(Escape(domain.Key));
-            foreach (var change in domain)
+            console.MarkupLine(Escape(domain.Domain));
+            foreach (var change in domain.Changes)
             {
                 WriteChange(console, change);
             }
@@ -78,7 +78,7 @@ internal sealed class TextPlanRenderer(bool maskDestinations = false) : IPlanRen
     private void WriteChange(IAnsiConsole console, AliasChange change)
     {
         var (symbol, colour) = Style(change.Action);
-        var from = change.From is { } old ? $" (from {Escape(old.FullAddress)})" : string.Empty;
+        var from = change is AliasRename rename ? $" (from {Escape(rename.From.FullAddress)})" : string.Empty;
         console.MarkupLine($"{ChangeIndent}[{colour}]{symbol} {Escape(change.Key.FullAddress)}[/]{from}");
         foreach (var attribute in change.Attributes)
         {
@@ -145,8 +145,8 @@ internal sealed class TextPlanRenderer(bool maskDestinations = false) : IPlanRen
     }
 
     private static string Summary(PlanSummary summary) =>
-        $"Plan: [green]{summary.Create} to create[/], [yellow]{summary.Update} to update[/], "
-        + $"[cyan]{summary.Rename} to rename[/], [red]{summary.Delete} to delete[/].";
+        "Plan: " + string.Join(", ", PlanWords.SummaryOrder.Select(action =>
+            $"[{Style(action).Colour}]{summary.Count(action)} {PlanWords.Planned(action)}[/]")) + ".";
 
     private static (string Symbol, string Colour) Style(ChangeAction action) => action switch
     {

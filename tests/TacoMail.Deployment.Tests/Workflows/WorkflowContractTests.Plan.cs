@@ -79,7 +79,7 @@ public sealed partial class WorkflowContractTests
     public void PlanWorkflow_JsonPlanArtifact_IsWrittenUnderTheSameMaskingAsTheComment()
     {
         // The artifact is readable by anyone who can read the run: plan.json comes only from the
-        // masked `tacomail plan` (the reconciler masks --out under --mask-destinations).
+        // masked `tacomail plan` (and the saved plan it writes holds no destination anyway).
         var writers = _plan.Scripts("plan").SelectMany(s => s.Split('\n')).Where(l => l.Contains("plan.json", StringComparison.Ordinal)).ToList();
 
         var command = writers.ShouldHaveSingleItem();

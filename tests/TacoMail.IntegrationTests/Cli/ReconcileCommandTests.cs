@@ -86,6 +86,25 @@ public sealed class ReconcileCommandTests(DynamoDbLocalFixture dynamo) : IDispos
     }
 
     [Fact]
+    public async Task ApplySavedPlan_SavedByAnEarlierVersion_IsRefusedWithWhatToRunAndWritesNothing()
+    {
+        await InitAndApplyAsync();
+        var planFile = Path.Combine(_config.Path, "plan.json");
+        _config.Write("example.com.yaml", "domain: example.com\ndefault_destination: me@gmail.com\naliases:\n  shop: { state: paused }\n  news: { destination: S3 }\n  noisy: { state: paused }\n  old-bank: { state: disabled }\n");
+        // Earlier versions saved the --format json view itself.
+        var json = await Run("plan", "--format", "json");
+        await File.WriteAllTextAsync(planFile, json.Output, TestContext.Current.CancellationToken);
+
+        var (exitCode, output) = await Run("apply", planFile);
+
+        exitCode.ShouldBe(ExitCodes.Error);
+        output.ShouldContain($"{planFile} was saved by an earlier tacomail");
+        output.ShouldContain($"Run tacomail plan --out {planFile} again");
+        var shop = await dynamo.Client.GetItemAsync(_config.TableName, ItemKeyCodec.Encode(new ItemKey("example.com", "shop")), TestContext.Current.CancellationToken);
+        shop.Item["ignore_alias"].BOOL.ShouldBe(false);
+    }
+
+    [Fact]
     public async Task Apply_OverTheDeleteThreshold_RendersThePlanAndRefusesUnlessForced()
     {
         var many = string.Join('\n', Enumerable.Range(0, 10).Select(i => $"  a{i}: {{}}"));

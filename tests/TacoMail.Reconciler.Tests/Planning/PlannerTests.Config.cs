@@ -56,9 +56,10 @@ public sealed partial class PlannerTests
         var desired = Desired([Spec("shop@example.com")]);
         var legacy = Record("shop@example.com") with { LegacyTraits = LegacyTraits.Application | LegacyTraits.IgnoreAliasMissing };
 
-        var change = PlanOf(desired, Actual([legacy], desired)).AliasChanges.ShouldHaveSingleItem();
+        var change = PlanOf(desired, Actual([legacy], desired)).AliasChanges.ShouldHaveSingleItem().ShouldBeOfType<AliasShapeFix>();
 
         change.Action.ShouldBe(ChangeAction.Update);
+        change.Spec.ShouldBe(Spec("shop@example.com"));
         change.Attributes.Select(a => a.Name).ShouldBe(["application", "active_alias/ignore_alias"]);
     }
 

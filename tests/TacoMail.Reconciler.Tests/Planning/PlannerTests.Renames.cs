@@ -11,12 +11,13 @@ public sealed partial class PlannerTests
         var desired = Desired([Spec("shop@example.com")], [new Rename(Key("oldshop@example.com"), Key("shop@example.com"))]);
         var old = Record("oldshop@example.com", identifier: "keep-me", useCount: 41);
 
-        var change = PlanOf(desired, Actual([old], desired)).AliasChanges.ShouldHaveSingleItem();
+        var change = PlanOf(desired, Actual([old], desired)).AliasChanges.ShouldHaveSingleItem().ShouldBeOfType<AliasRename>();
 
         change.Action.ShouldBe(ChangeAction.Rename);
         change.From.ShouldBe(Key("oldshop@example.com"));
         change.Key.ShouldBe(Key("shop@example.com"));
         change.Before.ShouldBe(old);
+        change.After.ShouldBe(Spec("shop@example.com"));
         change.Attributes.ShouldBeEmpty();
     }
 
@@ -44,7 +45,7 @@ public sealed partial class PlannerTests
         var desired = Desired([Spec("shop@example.com")], [new Rename(Key("oldshop@example.com"), Key("shop@example.com"))]);
 
         var change = PlanOf(desired, Actual([Record("oldshop@example.com"), Record("shop@example.com")], desired))
-            .AliasChanges.ShouldHaveSingleItem();
+            .AliasChanges.ShouldHaveSingleItem().ShouldBeOfType<AliasDelete>();
 
         change.Action.ShouldBe(ChangeAction.Delete);
         change.Key.ShouldBe(Key("oldshop@example.com"));
@@ -55,6 +56,6 @@ public sealed partial class PlannerTests
     {
         var desired = Desired([Spec("shop@example.com")], [new Rename(Key("oldshop@example.com"), Key("shop@example.com"))]);
 
-        PlanOf(desired, Actual([], desired)).AliasChanges.ShouldHaveSingleItem().Action.ShouldBe(ChangeAction.Create);
+        PlanOf(desired, Actual([], desired)).AliasChanges.ShouldHaveSingleItem().ShouldBeOfType<AliasCreate>().Action.ShouldBe(ChangeAction.Create);
     }
 }

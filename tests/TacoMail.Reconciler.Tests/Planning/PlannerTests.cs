@@ -28,11 +28,10 @@ public sealed partial class PlannerTests
     {
         var desired = Desired([Spec("shop@example.com", "S3")]);
 
-        var change = PlanOf(desired, Actual([], desired)).AliasChanges.ShouldHaveSingleItem();
+        var change = PlanOf(desired, Actual([], desired)).AliasChanges.ShouldHaveSingleItem().ShouldBeOfType<AliasCreate>();
 
         change.Action.ShouldBe(ChangeAction.Create);
         change.Key.ShouldBe(Key("shop@example.com"));
-        change.Before.ShouldBeNull();
         change.After.ShouldBe(Spec("shop@example.com", "S3"));
         change.Attributes.ShouldBe([
             new AttributeChange("destination", null, "S3"),
@@ -46,10 +45,11 @@ public sealed partial class PlannerTests
         var desired = Desired([Spec("shop@example.com", "S3", AliasState.Disabled)]);
         var actual = Actual([Record("shop@example.com")], desired);
 
-        var change = PlanOf(desired, actual).AliasChanges.ShouldHaveSingleItem();
+        var change = PlanOf(desired, actual).AliasChanges.ShouldHaveSingleItem().ShouldBeOfType<AliasUpdate>();
 
         change.Action.ShouldBe(ChangeAction.Update);
         change.Before.ShouldBe(Record("shop@example.com"));
+        change.After.ShouldBe(Spec("shop@example.com", "S3", AliasState.Disabled));
         change.Attributes.ShouldBe([
             new AttributeChange("destination", "me@gmail.com", "S3"),
             new AttributeChange("state", "active", "disabled"),
@@ -71,11 +71,11 @@ public sealed partial class PlannerTests
         var desired = Desired([Spec("shop@example.com")]);
         var actual = Actual([Record("shop@example.com"), Record("gone@other.example")], desired);
 
-        var change = PlanOf(desired, actual).AliasChanges.ShouldHaveSingleItem();
+        var change = PlanOf(desired, actual).AliasChanges.ShouldHaveSingleItem().ShouldBeOfType<AliasDelete>();
 
         change.Action.ShouldBe(ChangeAction.Delete);
         change.Key.ShouldBe(Key("gone@other.example"));
-        change.After.ShouldBeNull();
+        change.Before.ShouldBe(Record("gone@other.example"));
         change.Attributes.ShouldBe([
             new AttributeChange("destination", "me@gmail.com", null),
             new AttributeChange("state", "active", null),

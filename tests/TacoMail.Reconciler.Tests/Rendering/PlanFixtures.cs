@@ -61,9 +61,12 @@ internal static class PlanFixtures
         return Planner.Plan(Desired(specs, [], names, [Gmail]), Actual([], names, [Gmail], []), SafetyThresholds.Default);
     }
 
-    /// <summary><paramref name="plan"/> with its first alias change given an action no renderer knows.</summary>
+    /// <summary>
+    /// <paramref name="plan"/> with its first configuration change given an action no renderer knows
+    /// (alias changes are a closed set of types, so no alias change can have one).
+    /// </summary>
     public static Plan WithUnknownAction(Plan plan) =>
-        plan with { AliasChanges = plan.AliasChanges.SetItem(0, plan.AliasChanges[0] with { Action = (ChangeAction)99 }) };
+        plan with { ConfigChanges = plan.ConfigChanges.SetItem(0, plan.ConfigChanges[0] with { Action = (ChangeAction)99 }) };
 
     public static ItemKey Key(string address)
     {

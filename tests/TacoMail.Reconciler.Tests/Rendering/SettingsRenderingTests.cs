@@ -111,8 +111,25 @@ public sealed class SettingsRenderingTests
         masked.ShouldNotContain("me@gmail.com");
         masked.ShouldContain("p***@fastmail.com");
         plain.ShouldContain("partner@fastmail.com");
-        var saved = SavedPlan.Read(new MemoryStream(Encoding.UTF8.GetBytes(masked)));
-        saved.ChangesDigest.ShouldBe(plan.ChangesDigest);
+        using var json = JsonDocument.Parse(masked);
+        json.RootElement.GetProperty("changes_digest").GetString().ShouldBe(plan.ChangesDigest);
+        json.RootElement.GetProperty("basis").GetProperty("table").GetProperty("shop@example.com").GetString()
+            .ShouldBe(plan.Basis.Table["shop@example.com"]);
+    }
+
+    [Fact]
+    public void SavedPlan_HoldsNoDestinationAndStillMatchesThePlan()
+    {
+        var plan = SettingsAndDestinations();
+        using var stream = new MemoryStream();
+
+        SavedPlanFormat.Write(plan, stream);
+        var text = Encoding.UTF8.GetString(stream.ToArray());
+        stream.Position = 0;
+        var saved = SavedPlanFormat.Read(stream, "plan.json");
+
+        text.ShouldNotContain("partner@fastmail.com");
+        text.ShouldNotContain("me@gmail.com");
         saved.Basis.ShouldBe(plan.Basis, new BasisComparer());
         StalenessCheck.Compare(saved.Basis, saved.ChangesDigest, plan).ShouldBeEmpty();
     }

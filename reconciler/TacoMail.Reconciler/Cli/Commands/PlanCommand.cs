@@ -22,7 +22,7 @@ internal sealed class PlanCommand(IAnsiConsole console, ConfigReader reader, Dyn
         public string Format { get; init; } = PlanRendererFactory.Text;
 
         [CommandOption("--out <FILE>")]
-        [Description("Also save the plan (JSON) to FILE, for 'tacomail apply FILE'.")]
+        [Description("Also save the plan to FILE, for 'tacomail apply FILE' (a saved-plan file, not the --format json view).")]
         public string? Out { get; init; }
 
         [CommandOption("--detailed-exitcode")]
@@ -30,7 +30,7 @@ internal sealed class PlanCommand(IAnsiConsole console, ConfigReader reader, Dyn
         public bool DetailedExitCode { get; init; }
 
         [CommandOption("--mask-destinations")]
-        [Description("Show destinations as m***@example.com in every format and in the --out file (for public pull requests and CI logs); apply FILE still works.")]
+        [Description("Show destinations as m***@example.com in every format (for public pull requests and CI logs); the --out file holds none.")]
         public bool MaskDestinations { get; init; }
 
         public override ValidationResult Validate() =>
@@ -61,7 +61,7 @@ internal sealed class PlanCommand(IAnsiConsole console, ConfigReader reader, Dyn
 
         if (settings.Out is { } path)
         {
-            await SavedPlanFile.WriteAsync(path, plan, settings.MaskDestinations, cancellationToken);
+            await SavedPlanFile.WriteAsync(path, plan, cancellationToken);
             if (text)
             {
                 console.MarkupLineInterpolated($"saved the plan to {path}; apply exactly this plan with: [bold]tacomail apply {path}[/]");

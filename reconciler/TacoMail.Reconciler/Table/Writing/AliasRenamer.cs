@@ -16,14 +16,12 @@ namespace TacoMail.Reconciler.Table.Writing;
 /// </summary>
 internal sealed class AliasRenamer(WriteContext context, ItemFetcher fetcher, ApplyLedger ledger)
 {
-    /// <param name="change">A rename.</param>
+    /// <param name="change">The rename.</param>
     /// <param name="stop">Stops retrying; the request in flight is let finish.</param>
     /// <exception cref="ChangeFailedException">The new address is taken by another item, the old item vanished, or retries ran out.</exception>
-    public async Task RenameAsync(AliasChange change, CancellationToken stop)
+    public async Task RenameAsync(AliasRename change, CancellationToken stop)
     {
-        var from = change.From ?? throw new ArgumentException($"The rename to {change.Key} has no old address.", nameof(change));
-        var desired = change.After ?? throw new ArgumentException($"The rename to {change.Key} has no desired spec.", nameof(change));
-        var old = change.Before ?? throw new ArgumentException($"The rename to {change.Key} has no item.", nameof(change));
+        var (from, desired, old) = (change.From, change.After, change.Before);
         var useCount = old.LegacyTraits.HasFlag(LegacyTraits.UseCountMissing)
             ? null
             : new AttributeValue { N = old.UseCount.ToString(CultureInfo.InvariantCulture) };
@@ -121,7 +119,7 @@ internal sealed class AliasRenamer(WriteContext context, ItemFetcher fetcher, Ap
         return await FencedTransaction.TryWriteAsync(context, writes, stop);
     }
 
-    private void ThrowIfExhausted(AliasChange change, int attempt)
+    private void ThrowIfExhausted(AliasRename change, int attempt)
     {
         if (attempt >= context.Options.MaxAttempts)
         {
@@ -129,6 +127,6 @@ internal sealed class AliasRenamer(WriteContext context, ItemFetcher fetcher, Ap
         }
     }
 
-    private static ChangeFailedException Failed(AliasChange change, string what) =>
+    private static ChangeFailedException Failed(AliasRename change, string what) =>
         new($"Could not rename {change.From} to {change.Key}: {what}.");
 }

@@ -22,13 +22,18 @@ internal sealed class AliasUpdater(WriteContext context, ItemFetcher fetcher, Ap
         | LegacyTraits.ActiveAliasMissing | LegacyTraits.IgnoreAliasMissing
         | LegacyTraits.BooleanNotBool | LegacyTraits.IgnoredWhileDisabled;
 
-    /// <param name="change">An update.</param>
+    /// <param name="change">A change of values (and of the shape, if the item has a legacy one).</param>
     /// <param name="stop">Stops retrying; the request in flight is let finish.</param>
     /// <exception cref="ChangeFailedException">The item vanished, became unreadable, or kept changing.</exception>
-    public async Task UpdateAsync(AliasChange change, CancellationToken stop)
+    public Task UpdateAsync(AliasUpdate change, CancellationToken stop) => UpdateAsync(change, change.Before, change.After, stop);
+
+    /// <param name="change">A rewrite of a legacy shape that keeps the values.</param>
+    /// <param name="stop">Stops retrying; the request in flight is let finish.</param>
+    /// <exception cref="ChangeFailedException">The item vanished, became unreadable, or kept changing.</exception>
+    public Task UpdateAsync(AliasShapeFix change, CancellationToken stop) => UpdateAsync(change, change.Before, change.Spec, stop);
+
+    private async Task UpdateAsync(AliasChange change, AliasRecord current, AliasSpec desired, CancellationToken stop)
     {
-        var desired = change.After ?? throw new ArgumentException($"The update of {change.Key} has no desired spec.", nameof(change));
-        var current = change.Before ?? throw new ArgumentException($"The update of {change.Key} has no item.", nameof(change));
         var expected = ExpectedOf(current);
         for (var attempt = 1; ; attempt++)
         {

@@ -16,8 +16,7 @@ internal sealed record ApplyResult(
     public static ApplyResult Empty { get; } = new([], []);
 
     /// <summary>Alias changes done, per action.</summary>
-    public PlanSummary Summary => new(
-        Count(ChangeAction.Create), Count(ChangeAction.Update), Count(ChangeAction.Delete), Count(ChangeAction.Rename));
+    public PlanSummary Summary => PlanSummary.Of(AliasChanges.Select(c => c.Change));
 
     /// <summary>Configuration items (the settings item included) written.</summary>
     public int ConfigItems => ConfigChanges.Length + (Settings is null ? 0 : 1);
@@ -32,9 +31,7 @@ internal sealed record ApplyResult(
     public string Describe()
     {
         var summary = Summary;
-        return $"{summary.Create} created, {summary.Update} updated, {summary.Delete} deleted, {summary.Rename} renamed, "
-            + $"{ConfigItems} configuration item{(ConfigItems == 1 ? string.Empty : "s")} written";
+        return string.Join(", ", PlanWords.ResultOrder.Select(action => $"{summary.Count(action)} {PlanWords.Done(action)}"))
+            + $", {ConfigItems} configuration item{(ConfigItems == 1 ? string.Empty : "s")} written";
     }
-
-    private int Count(ChangeAction action) => AliasChanges.Count(c => c.Change.Action == action);
 }

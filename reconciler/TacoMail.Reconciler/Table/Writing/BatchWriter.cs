@@ -20,13 +20,13 @@ internal sealed class BatchWriter(WriteContext context, ApplyLedger ledger)
     /// <summary>Creates the aliases of <paramref name="changes"/>: a new identifier, created = modified = now, use_count 0.</summary>
     /// <param name="changes">At most <see cref="MaxBatchSize"/> creates.</param>
     /// <param name="stop">Stops retrying (the batch's own request is always let finish).</param>
-    public Task CreateAsync(IReadOnlyList<AliasChange> changes, CancellationToken stop)
+    public Task CreateAsync(IReadOnlyList<AliasCreate> changes, CancellationToken stop)
     {
         var now = context.Now;
         return WriteAsync(
             [.. changes.Select(change =>
             {
-                var spec = change.After ?? throw new ArgumentException($"The create of {change.Key} has no desired spec.", nameof(changes));
+                var spec = change.After;
                 var record = new AliasRecord(change.Key, spec.Destination, spec.State, context.NewIdentifier(), now, now, useCount: 0);
                 return new Entry(
                     new WriteRequest { PutRequest = new PutRequest { Item = AliasItemCodec.Encode(record) } },
@@ -36,14 +36,11 @@ internal sealed class BatchWriter(WriteContext context, ApplyLedger ledger)
     }
 
     /// <summary>Deletes the aliases of <paramref name="changes"/> (at most <see cref="MaxBatchSize"/>).</summary>
-    public Task DeleteAsync(IReadOnlyList<AliasChange> changes, CancellationToken stop) =>
+    public Task DeleteAsync(IReadOnlyList<AliasDelete> changes, CancellationToken stop) =>
         WriteAsync(
             [.. changes.Select(change => new Entry(
                 new WriteRequest { DeleteRequest = new DeleteRequest { Key = ItemKeyCodec.Encode(change.Key) } },
-                new AppliedChange(
-                    change,
-                    change.Before?.Identifier ?? throw new ArgumentException($"The delete of {change.Key} has no item.", nameof(changes)),
-                    ApplyOutcome.Written)))],
+                new AppliedChange(change, change.Before.Identifier, ApplyOutcome.Written)))],
             stop);
 
     private async Task WriteAsync(IReadOnlyList<Entry> entries, CancellationToken stop)

@@ -109,32 +109,46 @@ internal sealed class PlanApplier
             result, total, failure.Exception ?? new OperationCanceledException("The apply was cancelled.", cancellationToken));
     }
 
-    private static IEnumerable<WorkItem> WorkItems(WriteContext context, Plan plan, ApplyLedger ledger)
+    private static List<WorkItem> WorkItems(WriteContext context, Plan plan, ApplyLedger ledger)
     {
         var fetcher = new ItemFetcher(context);
         var renamer = new AliasRenamer(context, fetcher, ledger);
         var updater = new AliasUpdater(context, fetcher, ledger);
         var batches = new BatchWriter(context, ledger);
-        var changes = plan.AliasChanges.ToLookup(c => c.Action);
-        foreach (var change in changes[ChangeAction.Rename])
+        var renames = new List<WorkItem>();
+        var updates = new List<WorkItem>();
+        var creates = new List<AliasCreate>();
+        var deletes = new List<AliasDelete>();
+        foreach (var change in plan.AliasChanges)
         {
-            yield return new WorkItem($"renaming {change.From} to {change.Key}", stop => renamer.RenameAsync(change, stop));
+            switch (change)
+            {
+                case AliasRename rename:
+                    renames.Add(new WorkItem($"renaming {rename.From} to {rename.Key}", stop => renamer.RenameAsync(rename, stop)));
+                    break;
+                case AliasUpdate update:
+                    updates.Add(new WorkItem($"updating {update.Key}", stop => updater.UpdateAsync(update, stop)));
+                    break;
+                case AliasShapeFix fix:
+                    updates.Add(new WorkItem($"updating {fix.Key}", stop => updater.UpdateAsync(fix, stop)));
+                    break;
+                case AliasCreate create:
+                    creates.Add(create);
+                    break;
+                case AliasDelete delete:
+                    deletes.Add(delete);
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(plan), change, "The applier does not know this change.");
+            }
         }
 
-        foreach (var change in changes[ChangeAction.Update])
-        {
-            yield return new WorkItem($"updating {change.Key}", stop => updater.UpdateAsync(change, stop));
-        }
-
-        foreach (var chunk in changes[ChangeAction.Create].Chunk(BatchWriter.MaxBatchSize))
-        {
-            yield return new WorkItem(Describe("creating", chunk), stop => batches.CreateAsync(chunk, stop));
-        }
-
-        foreach (var chunk in changes[ChangeAction.Delete].Chunk(BatchWriter.MaxBatchSize))
-        {
-            yield return new WorkItem(Describe("deleting", chunk), stop => batches.DeleteAsync(chunk, stop));
-        }
+        return [
+            .. renames,
+            .. updates,
+            .. creates.Chunk(BatchWriter.MaxBatchSize).Select(chunk => new WorkItem(Describe("creating", chunk), stop => batches.CreateAsync(chunk, stop))),
+            .. deletes.Chunk(BatchWriter.MaxBatchSize).Select(chunk => new WorkItem(Describe("deleting", chunk), stop => batches.DeleteAsync(chunk, stop))),
+        ];
     }
 
     private static async Task RunAsync(WorkItem item, FirstFailure failure, CancellationToken stop)
@@ -167,6 +181,6 @@ internal sealed class PlanApplier
         }
     }
 
-    private static string Describe(string verb, AliasChange[] chunk) =>
-        chunk.Length == 1 ? $"{verb} {chunk[0].Key}" : $"{verb} {chunk.Length} aliases ({chunk[0].Key} … {chunk[^1].Key})";
+    private static string Describe(string verb, IReadOnlyList<AliasChange> chunk) =>
+        chunk.Count == 1 ? $"{verb} {chunk[0].Key}" : $"{verb} {chunk.Count} aliases ({chunk[0].Key} … {chunk[^1].Key})";
 }

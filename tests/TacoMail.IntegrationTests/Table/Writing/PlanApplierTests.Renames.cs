@@ -1,3 +1,4 @@
+using TacoMail.Reconciler.Planning;
 using TacoMail.Reconciler.Table.Writing;
 using TacoMail.Schema.Model;
 using static TacoMail.IntegrationTests.Table.Writing.TestTable;
@@ -34,7 +35,7 @@ public sealed partial class PlanApplierTests
         await table.ConvergeAsync(Desired([Spec("oldshop@example.com")]), Cancellation);
         await table.CountMessageAsync("oldshop@example.com", 3, Cancellation);
         var plan = await table.PlanAsync(Desired([Spec("shop@example.com")], ("oldshop@example.com", "shop@example.com")), Cancellation);
-        plan.AliasChanges.ShouldHaveSingleItem().Before!.UseCount.ShouldBe(3);
+        plan.AliasChanges.ShouldHaveSingleItem().ShouldBeOfType<AliasRename>().Before.UseCount.ShouldBe(3);
         await table.CountMessageAsync("oldshop@example.com", 1, Cancellation);
         table.Requests.Reset();
 

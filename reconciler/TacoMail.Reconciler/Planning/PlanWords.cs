@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using TacoMail.Schema.Model;
+
+namespace TacoMail.Reconciler.Planning;
+
+/// <summary>
+/// Every word a plan is told in — actions, states, safety checks — for the text, markdown and
+/// JSON renderers, <see cref="UnsafePlanException"/> and the apply's result, so that the formats
+/// cannot drift apart. Each mapping throws on a value it does not know rather than print a wrong word.
+/// </summary>
+internal static class PlanWords
+{
+    /// <summary>The order in which the text and markdown summaries list the actions.</summary>
+    public static ImmutableArray<ChangeAction> SummaryOrder { get; } =
+        [ChangeAction.Create, ChangeAction.Update, ChangeAction.Rename, ChangeAction.Delete];
+
+    /// <summary>The order in which an apply's result lists what it did.</summary>
+    public static ImmutableArray<ChangeAction> ResultOrder { get; } =
+        [ChangeAction.Create, ChangeAction.Update, ChangeAction.Delete, ChangeAction.Rename];
+
+    /// <summary><c>create</c>: the action's name in the JSON plan and in markdown lines.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown action.</exception>
+    public static string Name(ChangeAction action) => action switch
+    {
+        ChangeAction.Create => "create",
+        ChangeAction.Update => "update",
+        ChangeAction.Delete => "delete",
+        ChangeAction.Rename => "rename",
+        _ => throw Unknown(action),
+    };
+
+    /// <summary><c>Create</c>: a column heading.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown action.</exception>
+    public static string Heading(ChangeAction action)
+    {
+        var name = Name(action);
+        return string.Concat(name[..1].ToUpperInvariant(), name[1..]);
+    }
+
+    /// <summary><c>to create</c>: what a plan will do.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown action.</exception>
+    public static string Planned(ChangeAction action) => "to " + Name(action);
+
+    /// <summary><c>created</c>: what an apply did.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown action.</exception>
+    public static string Done(ChangeAction action) => action switch
+    {
+        ChangeAction.Create => "created",
+        ChangeAction.Update => "updated",
+        ChangeAction.Delete => "deleted",
+        ChangeAction.Rename => "renamed",
+        _ => throw Unknown(action),
+    };
+
+    /// <summary><c>active</c>, <c>paused</c>, <c>disabled</c>: the YAML's words.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown state.</exception>
+    public static string State(AliasState state) => state.ToName();
+
+    /// <summary><c>deletes</c>, <c>pauses or disables</c>: the verb of a sentence about a tripped threshold.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown check.</exception>
+    public static string Verb(SafetyCheck check) => check switch
+    {
+        SafetyCheck.Deletes => "deletes",
+        SafetyCheck.Deactivations => "pauses or disables",
+        _ => throw Unknown(check),
+    };
+
+    /// <summary><c>deletes</c>, <c>disables</c>: the check's name in the JSON plan.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown check.</exception>
+    public static string Name(SafetyCheck check) => check switch
+    {
+        SafetyCheck.Deletes => "deletes",
+        // Named after max_disable_percent; kept from before pausing counted too.
+        SafetyCheck.Deactivations => "disables",
+        _ => throw Unknown(check),
+    };
+
+    private static ArgumentOutOfRangeException Unknown<T>(T value)
+        where T : struct, Enum =>
+        new(typeof(T).Name, value, $"No words are known for this {typeof(T).Name}.");
+}
