@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace TacoMail.Deployment.Tests.Template;
 
-/// <summary><c>lambda/template.yaml</c> with its short-form intrinsic functions in long form.</summary>
+/// <summary><c>lambda/template.yaml</c> (or a template of a test) with its short-form intrinsic functions in long form.</summary>
 internal sealed class CloudFormationTemplate
 {
     public const string RelativePath = "lambda/template.yaml";
@@ -15,6 +15,9 @@ internal sealed class CloudFormationTemplate
     public YamlMappingNode Resources => Root.Mapping("Resources");
 
     public static CloudFormationTemplate Load() => new(YamlFile.Load(RelativePath, expandIntrinsicFunctions: true));
+
+    /// <summary>A template written inline by a test.</summary>
+    public static CloudFormationTemplate Parse(string yaml) => new(YamlFile.Parse(yaml, "the inline template", expandIntrinsicFunctions: true));
 
     public YamlMappingNode Resource(string logicalId) => Resources.Mapping(logicalId);
 
