@@ -81,7 +81,8 @@ Task("test")
 {
     CleanDirectory(testResults);
     var failures = new List<string>();
-    foreach (var project in GetFiles($"{root}/tests/**/*.csproj").OrderBy(p => p.FullPath))
+    // Test projects end in "Tests"; tests/TacoMail.Testing is the support library they reference.
+    foreach (var project in GetFiles($"{root}/tests/**/*Tests.csproj").OrderBy(p => p.FullPath))
     {
         var name = project.GetFilenameWithoutExtension().ToString();
         try

@@ -11,6 +11,7 @@ using TacoMail.Lambda.Ses;
 using TacoMail.Reconciler.Hosting;
 using TacoMail.Reconciler.Table.Local;
 using TacoMail.Testing.S3;
+using TacoMail.Testing.Ses;
 using LambdaClients = TacoMail.Lambda.Configuration.DynamoDbClientFactory;
 
 namespace TacoMail.Bench.Delivery;
@@ -52,7 +53,8 @@ internal sealed class DeliveryBenchComponents : IAsyncDisposable
     /// <summary>A temporary directory for spooled messages, deleted on dispose.</summary>
     public string Directory { get; }
 
-    public DiscardingSesListener Ses { get; } = new();
+    /// <summary>SES on loopback: reads each request to the end, as SES would, and keeps nothing.</summary>
+    public LoopbackSes Ses { get; } = LoopbackSes.Start(bodies: SesBodies.Discard);
 
     public AmazonDynamoDBClient DynamoClient { get; }
 

@@ -9,7 +9,7 @@ internal static class YamlFile
     public static YamlMappingNode Load(string relativePath, bool expandIntrinsicFunctions)
     {
         var stream = new YamlStream();
-        using (var reader = new StringReader(RepositoryFiles.ReadAllText(relativePath)))
+        using (var reader = new StringReader(RepositoryRoot.ReadAllText(relativePath)))
         {
             stream.Load(reader);
         }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using TacoMail.Lambda.Hosting;
-using TacoMail.Lambda.Tests.Runtime;
 
 namespace TacoMail.Lambda.Tests.Hosting;
 

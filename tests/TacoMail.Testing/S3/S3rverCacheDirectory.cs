@@ -5,7 +5,7 @@ namespace TacoMail.Testing.S3;
 /// <c>$XDG_CACHE_HOME/tacomail/npm</c>, else <c>~/.cache/tacomail/npm</c>, the same root the
 /// reconciler's DynamoDB Local uses, so CI caches one directory.
 /// </summary>
-internal static class S3rverCacheDirectory
+public static class S3rverCacheDirectory
 {
     public const string OverrideVariable = "TACOMAIL_CACHE_DIR";
 

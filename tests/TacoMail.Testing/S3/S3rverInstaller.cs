@@ -9,7 +9,7 @@ namespace TacoMail.Testing.S3;
 /// temporary directory beside the target and renames it into place; a loser of the race finds the
 /// winner's copy and discards its own. A directory only ever exists complete.
 /// </summary>
-internal static class S3rverInstaller
+public static class S3rverInstaller
 {
     public const string PackageName = "s3rver";
     public const string PackageVersion = "3.7.1";

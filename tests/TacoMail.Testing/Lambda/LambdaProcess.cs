@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace TacoMail.Lambda.Tests.Hosting;
+namespace TacoMail.Testing.Lambda;
 
 /// <summary>
 /// The built Lambda run as a real process: <c>TacoMail.Lambda.dll</c> (copied next to the tests) on
 /// the JIT runtime, or a published AOT <c>bootstrap</c>.
 /// </summary>
-internal static class LambdaProcess
+public static class LambdaProcess
 {
     public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>
         Start(bootstrap: null, environment, args);

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Xunit;
 
 namespace TacoMail.Testing.S3;
 
