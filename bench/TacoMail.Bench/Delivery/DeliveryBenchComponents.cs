@@ -38,14 +38,7 @@ internal sealed class DeliveryBenchComponents : IAsyncDisposable
         var credentials = new BasicAWSCredentials(BenchCredentials.S3rverKey, BenchCredentials.S3rverKey);
         DynamoClient = new AmazonDynamoDBClient(credentials, LambdaClients.CreateConfig(
             new LambdaSettings { TableName = BenchTable.Name, DynamoDbEndpoint = dynamo.Endpoint, Region = Region }));
-        S3 = new AmazonS3Client(credentials, new AmazonS3Config
-        {
-            ServiceURL = s3Server.Endpoint.AbsoluteUri,
-            ForcePathStyle = true,
-            AuthenticationRegion = Region,
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-        });
+        S3 = new AmazonS3Client(credentials, S3ServerFixture.CreateConfig(s3Server.Endpoint));
     }
 
     public string Bucket { get; }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using TacoMail.Testing.Lambda;
 using TacoMail.Testing.S3;
 
 namespace TacoMail.IntegrationTests.Delivery;
@@ -84,29 +84,7 @@ public sealed class DeliveryInvokeProcessTests(DynamoDbLocalFixture dynamo, S3Se
 
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TacoMail.Lambda.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var name in new[] { "AWS_LAMBDA_RUNTIME_API", "_HANDLER", "TACOMAIL_HANDLER", "AWS_ENDPOINT_URL", "AWS_PROFILE" })
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in Harness.ProcessEnvironment())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("The Lambda process did not start.");
+        using var process = LambdaProcess.Start(Harness.ProcessEnvironment(), [.. args]);
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);

@@ -12,7 +12,7 @@ public static class LambdaProcess
         Start(bootstrap: null, environment, args);
 
     /// <param name="bootstrap">An AOT bootstrap to run, or null for the JIT build.</param>
-    /// <param name="environment">Variables set for the process (the Lambda ones are cleared first).</param>
+    /// <param name="environment">Variables set for the process (the Lambda ones, the SDK's global endpoint and profile are cleared first).</param>
     /// <param name="args">The command line.</param>
     public static Process Start(string? bootstrap, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
@@ -32,7 +32,7 @@ public static class LambdaProcess
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var name in new[] { "AWS_LAMBDA_RUNTIME_API", "_HANDLER", "TACOMAIL_HANDLER" })
+        foreach (var name in new[] { "AWS_LAMBDA_RUNTIME_API", "_HANDLER", "TACOMAIL_HANDLER", "AWS_ENDPOINT_URL", "AWS_PROFILE" })
         {
             start.Environment.Remove(name);
         }
