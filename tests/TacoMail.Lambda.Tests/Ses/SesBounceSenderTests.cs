@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Microsoft.Extensions.Time.Testing;
 using TacoMail.Lambda.Ses;
+using TacoMail.Lambda.Tests.Configuration;
 using TacoMail.Lambda.Tests.Ses.Signing;
 
 namespace TacoMail.Lambda.Tests.Ses;
@@ -140,7 +141,7 @@ public sealed partial class SesBounceSenderTests : IDisposable
 
     private SesBounceSender Sender(Uri endpoint, TacoMail.Lambda.Ses.Signing.IAwsCredentialsSource credentials)
     {
-        var environment = new SesTestEnvironment(new Dictionary<string, string>
+        var environment = new FakeEnvironmentVariables(new Dictionary<string, string>
         {
             ["AWS_ENDPOINT_URL_SES"] = endpoint.AbsoluteUri,
             ["AWS_REGION"] = "eu-west-1",

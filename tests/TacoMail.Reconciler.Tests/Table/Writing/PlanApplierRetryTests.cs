@@ -20,14 +20,13 @@ public sealed class PlanApplierRetryTests
     public async Task Apply_UnprocessedItems_AreRetriedAfterABackoffUntilDone()
     {
         var plan = CreatesOf(30);
-        var calls = 0;
         var client = new ScriptedDynamoDbClient(_clock)
         {
             BatchWrite = request =>
             {
                 var writes = request.RequestItems.Values.Single();
-                // The first two calls leave their last two writes unprocessed, as a throttled table does.
-                return Interlocked.Increment(ref calls) <= 2 && writes.Count > 2
+                // Each first call leaves its last two writes unprocessed, as a throttled table does; the retries carry two.
+                return writes.Count > 2
                     ? new BatchWriteItemResponse { UnprocessedItems = new() { ["t"] = writes[^2..] } }
                     : new BatchWriteItemResponse();
             },
