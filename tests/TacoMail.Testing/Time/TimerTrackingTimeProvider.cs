@@ -20,20 +20,12 @@ public sealed class TimerTrackingTimeProvider : FakeTimeProvider
     {
     }
 
-    /// <summary>How many timers were created, armed or not.</summary>
-    public int TimersCreated { get; private set; }
-
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);
         var timer = new TrackedTimer(this);
         timer.Arm(dueTime, period);
         timer.Attach(base.CreateTimer(s => timer.Fire(callback, s), state, dueTime, period));
-        lock (_lock)
-        {
-            TimersCreated++;
-        }
-
         return timer;
     }
 
