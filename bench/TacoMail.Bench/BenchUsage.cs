@@ -28,6 +28,10 @@ internal static class BenchUsage
           sweep       One sweep of the mail queue over N queued, due 10 KB messages (default 1000): time, time
                       per message and peak memory.
             --messages N        How many messages to queue first.
+          table-read  The reconciler's table read over N alias items in DynamoDB Local (default 5000) with 1, 2, 4
+                      and 8 scan segments: best and median of the runs after a warm-up read.
+            --items N           How many items to write first.
+            --runs N            Measured reads per segment count (default 5).
 
         """;
 

@@ -3,6 +3,7 @@ using TacoMail.Bench.ColdStart;
 using TacoMail.Bench.Delivery;
 using TacoMail.Bench.Disposition;
 using TacoMail.Bench.Sweep;
+using TacoMail.Bench.TableRead;
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -17,6 +18,7 @@ return args switch
     ["disposition", .. var rest] => await DispositionBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     ["delivery", .. var rest] => await DeliveryBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     ["sweep", .. var rest] => await SweepBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
+    ["table-read", .. var rest] => await TableReadBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     [] or ["--help" or "-h" or "help", ..] => BenchUsage.Print(Console.Out, ExitCodes.Ok),
     _ => BenchUsage.Print(Console.Error, ExitCodes.Error),
 };

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using TacoMail.Lambda.Tests.Runtime;
+using TacoMail.Testing.Lambda;
 
 namespace TacoMail.Bench.ColdStart;
 
@@ -16,7 +16,7 @@ internal sealed class ColdStartRunner(ColdStartOptions options)
     public async Task<ColdStartRun> RunOnceAsync(ColdStartTarget target, CancellationToken cancellationToken)
     {
         await using var emulator = RuntimeApiEmulator.Start();
-        emulator.Enqueue(new EmulatedEvent(RequestId, options.Event, DateTimeOffset.UtcNow + Timeout));
+        emulator.Enqueue(new EmulatedEvent(RequestId, options.Event, Deadline: null) { TimeLeft = Timeout });
         var output = new ConcurrentQueue<string>();
         var started = Stopwatch.GetTimestamp();
         using var process = Process.Start(StartInfo(target, emulator.Address))

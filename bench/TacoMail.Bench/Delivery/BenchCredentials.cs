@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using TacoMail.Lambda.Ses.Signing;
+using TacoMail.Testing.S3;
 
 namespace TacoMail.Bench.Delivery;
 
@@ -7,7 +8,7 @@ namespace TacoMail.Bench.Delivery;
 internal sealed class BenchCredentials : IAwsCredentialsSource
 {
     /// <summary>s3rver's fixed key pair (both halves are the same).</summary>
-    public const string S3rverKey = "S3RVER";
+    public const string S3rverKey = S3ServerFixture.AccessKey;
 
     public Task<ImmutableCredentials> GetCredentialsAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new ImmutableCredentials(S3rverKey, S3rverKey, null));

@@ -1,5 +1,6 @@
 using TacoMail.Bench.ColdStart;
 using TacoMail.Bench.Disposition;
+using TacoMail.Testing.Ses;
 
 namespace TacoMail.Bench.Delivery;
 
@@ -67,7 +68,7 @@ internal static class DeliveryBenchCommand
 
     private static async Task<SizeResult> MeasureSizeAsync(
         DeliveryBenchRunner runner,
-        DiscardingSesListener ses,
+        LoopbackSes ses,
         DeliveryBenchOptions options,
         int attachmentBytes,
         string directory,
@@ -98,7 +99,7 @@ internal static class DeliveryBenchCommand
             }
         }
 
-        var result = new SizeResult(attachmentBytes, new FileInfo(path).Length, ses.LastBodyBytes, inProcess, aot);
+        var result = new SizeResult(attachmentBytes, new FileInfo(path).Length, ses.LastBodyLength, inProcess, aot);
         File.Delete(path);
         return result;
     }

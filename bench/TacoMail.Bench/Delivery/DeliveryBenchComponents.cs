@@ -10,7 +10,9 @@ using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Ses;
 using TacoMail.Reconciler.Hosting;
 using TacoMail.Reconciler.Table.Local;
+using TacoMail.Testing.Npm;
 using TacoMail.Testing.S3;
+using TacoMail.Testing.Ses;
 using LambdaClients = TacoMail.Lambda.Configuration.DynamoDbClientFactory;
 
 namespace TacoMail.Bench.Delivery;
@@ -37,14 +39,7 @@ internal sealed class DeliveryBenchComponents : IAsyncDisposable
         var credentials = new BasicAWSCredentials(BenchCredentials.S3rverKey, BenchCredentials.S3rverKey);
         DynamoClient = new AmazonDynamoDBClient(credentials, LambdaClients.CreateConfig(
             new LambdaSettings { TableName = BenchTable.Name, DynamoDbEndpoint = dynamo.Endpoint, Region = Region }));
-        S3 = new AmazonS3Client(credentials, new AmazonS3Config
-        {
-            ServiceURL = s3Server.Endpoint.AbsoluteUri,
-            ForcePathStyle = true,
-            AuthenticationRegion = Region,
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-        });
+        S3 = new AmazonS3Client(credentials, S3ServerFixture.CreateConfig(s3Server.Endpoint));
     }
 
     public string Bucket { get; }
@@ -52,7 +47,8 @@ internal sealed class DeliveryBenchComponents : IAsyncDisposable
     /// <summary>A temporary directory for spooled messages, deleted on dispose.</summary>
     public string Directory { get; }
 
-    public DiscardingSesListener Ses { get; } = new();
+    /// <summary>SES on loopback: reads each request to the end, as SES would, and keeps nothing.</summary>
+    public LoopbackSes Ses { get; } = LoopbackSes.Start(bodies: SesBodies.Discard);
 
     public AmazonDynamoDBClient DynamoClient { get; }
 
@@ -67,7 +63,7 @@ internal sealed class DeliveryBenchComponents : IAsyncDisposable
         var environment = new SystemEnvironment();
         var installation = await new DynamoDbLocalInstaller(TacoMailCacheDirectory.Resolve(environment)).EnsureInstalledAsync(cancellationToken);
         var dynamo = await DynamoDbLocalProcess.StartAsync(installation, new DynamoDbLocalStartOptions(), environment, cancellationToken);
-        var s3Script = await S3rverInstaller.EnsureInstalledAsync(S3rverCacheDirectory.Resolve(), cancellationToken);
+        var s3Script = await S3rverInstaller.EnsureInstalledAsync(NpmInstaller.ForThisMachine(), cancellationToken);
         var s3Server = await S3rverProcess.StartAsync(s3Script, cancellationToken);
         var components = new DeliveryBenchComponents(dynamo, s3Server, bucket);
         await BenchTable.CreateAsync(components.DynamoClient, cancellationToken);

@@ -12,14 +12,15 @@ internal static class DeliveryBenchReport
         ArgumentNullException.ThrowIfNull(results);
         output.WriteLine();
         output.WriteLine(Invariant($"delivery: forward one message through SES v2 SendEmail (loopback), {options.Runs} runs per size after {options.Warmup} warm-up"));
-        output.WriteLine("| attachment | message as sent | SendEmail JSON | JIT time (median) | JIT allocated | JIT peak heap + | JIT peak RSS + |"
+        output.WriteLine("| attachment | message as sent | SendEmail JSON | JIT time (median) | JIT allocated | JIT peak heap + | JIT peak RSS + | JIT peak heap / message |"
             + (options.Aot is null ? string.Empty : " AOT invoke time (median) | AOT process peak RSS | AOT peak RSS / message |"));
-        output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (options.Aot is null ? string.Empty : " ---: | ---: | ---: |"));
+        output.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (options.Aot is null ? string.Empty : " ---: | ---: | ---: |"));
         foreach (var result in results)
         {
             var time = Summary.Of(result.InProcess.Select(r => r.Milliseconds));
+            var heap = result.InProcess.Max(r => r.PeakHeap ?? 0);
             var row = Invariant(
-                $"| {Size(result.AttachmentBytes)} | {Size(result.MessageBytes)} | {Size(result.RequestBytes)} | {time.Median:F1} ms | {Size(result.InProcess.Max(r => r.Allocated ?? 0))} | {Size(result.InProcess.Max(r => r.PeakHeap ?? 0))} | {Size(result.InProcess.Max(r => r.PeakRss))} |");
+                $"| {Size(result.AttachmentBytes)} | {Size(result.MessageBytes)} | {Size(result.RequestBytes)} | {time.Median:F1} ms | {Size(result.InProcess.Max(r => r.Allocated ?? 0))} | {Size(heap)} | {Size(result.InProcess.Max(r => r.PeakRss))} | {(double)heap / result.MessageBytes:F2} |");
             if (result.Aot.Count > 0)
             {
                 var rss = result.Aot.Max(r => r.PeakRss);

@@ -1,3 +1,4 @@
+using TacoMail.Testing.Npm;
 namespace TacoMail.Deployment.Tests.Npm;
 
 public sealed class NpmInstallerTests : IDisposable

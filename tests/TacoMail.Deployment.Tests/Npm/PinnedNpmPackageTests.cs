@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using TacoMail.Deployment.Tests.ResourceSpec;
+using TacoMail.Testing.Npm;
+using TacoMail.Testing.S3;
 
 namespace TacoMail.Deployment.Tests.Npm;
 
 public sealed class PinnedNpmPackageTests
 {
-    public static TheoryData<string> Packages => new() { AwsServiceSpecPackage.Name };
+    public static TheoryData<string> Packages => new() { AwsServiceSpecPackage.Name, S3rverInstaller.PackageName };
 
     [Theory]
     [MemberData(nameof(Packages))]
@@ -47,6 +49,7 @@ public sealed class PinnedNpmPackageTests
     private static PinnedNpmPackage Find(string name) => name switch
     {
         AwsServiceSpecPackage.Name => AwsServiceSpecPackage.Package,
+        S3rverInstaller.PackageName => S3rverInstaller.Package,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a pinned package"),
     };
 

@@ -1,4 +1,4 @@
-using TacoMail.Deployment.Tests.Npm;
+using TacoMail.Testing.Npm;
 
 namespace TacoMail.Deployment.Tests.ResourceSpec;
 

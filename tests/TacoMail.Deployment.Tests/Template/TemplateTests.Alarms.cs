@@ -97,7 +97,7 @@ public sealed partial class TemplateTests
     public void FailedMailAlarm_Comment_ExplainsTheEmptyDimensionSet()
     {
         // The Lambda writes Failed with the dimension sets [Domain] and []; the alarm relies on the second.
-        var text = RepositoryFiles.ReadAllText(CloudFormationTemplate.RelativePath);
+        var text = RepositoryRoot.ReadAllText(CloudFormationTemplate.RelativePath);
 
         text.ShouldContain("[Domain] and [] (none)", Case.Sensitive);
         text.ShouldContain("SEARCH expression cannot drive an alarm", Case.Sensitive);

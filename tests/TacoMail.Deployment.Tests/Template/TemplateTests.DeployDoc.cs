@@ -10,7 +10,7 @@ public sealed partial class TemplateTests
     [Fact]
     public void DeployDoc_ParameterTable_ListsExactlyTheTemplateParameters()
     {
-        var lines = RepositoryFiles.ReadAllText(DeployDoc).ReplaceLineEndings("\n").Split('\n');
+        var lines = RepositoryRoot.ReadAllText(DeployDoc).ReplaceLineEndings("\n").Split('\n');
         var start = Array.IndexOf(lines, "| parameter | default | meaning |");
         start.ShouldBeGreaterThan(0);
 
@@ -25,7 +25,7 @@ public sealed partial class TemplateTests
     [Fact]
     public void DeployDoc_DeployCommand_PassesNoMailPathSetting()
     {
-        var text = RepositoryFiles.ReadAllText(DeployDoc);
+        var text = RepositoryRoot.ReadAllText(DeployDoc);
 
         text.ShouldNotContain("BounceSender=");
         text.ShouldContain("## What is bounced, to whom, and why");

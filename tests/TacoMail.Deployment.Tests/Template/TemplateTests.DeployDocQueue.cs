@@ -71,7 +71,7 @@ public sealed partial class TemplateTests
     [Fact]
     public void DeployDoc_ResourceTable_ListsTheScheduleTheDeadLetterQueueAndTheAlarms()
     {
-        var text = RepositoryFiles.ReadAllText(DeployDoc).ReplaceLineEndings("\n");
+        var text = RepositoryRoot.ReadAllText(DeployDoc).ReplaceLineEndings("\n");
 
         text.ShouldContain("| delivery schedule |", Case.Sensitive);
         text.ShouldContain("| dead-letter queue |", Case.Sensitive);
@@ -82,7 +82,7 @@ public sealed partial class TemplateTests
     /// <summary>The text of the section under <paramref name="heading"/>, up to the next heading of the same or a higher level.</summary>
     private static string DeployDocSection(string heading)
     {
-        var lines = RepositoryFiles.ReadAllText(DeployDoc).ReplaceLineEndings("\n").Split('\n');
+        var lines = RepositoryRoot.ReadAllText(DeployDoc).ReplaceLineEndings("\n").Split('\n');
         var start = Array.IndexOf(lines, heading);
         start.ShouldBeGreaterThanOrEqualTo(0, $"{DeployDoc} has no heading '{heading}'");
         var level = heading.IndexOf(' ', StringComparison.Ordinal);

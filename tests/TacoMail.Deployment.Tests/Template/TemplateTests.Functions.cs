@@ -65,7 +65,7 @@ public sealed partial class TemplateTests
     {
         _template.Root.Mapping("Parameters").Find(removed).ShouldBeNull($"{removed} is a setting of aliases/tacomail.yaml");
         ParameterGroups().SelectMany(g => g.Parameters).ShouldNotContain(removed);
-        RepositoryFiles.ReadAllText(CloudFormationTemplate.RelativePath).ShouldNotContain($"!Ref {removed}");
+        RepositoryRoot.ReadAllText(CloudFormationTemplate.RelativePath).ShouldNotContain($"!Ref {removed}");
     }
 
     [Fact]

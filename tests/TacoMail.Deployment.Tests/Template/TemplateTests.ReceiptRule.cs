@@ -68,7 +68,7 @@ public sealed partial class TemplateTests
     public void Template_Text_NeverHasTheDispositionStopTheRuleSet()
     {
         // The disposition answers STOP_RULE: later rules of a shared rule set still see their recipients.
-        var lines = RepositoryFiles.ReadAllText(CloudFormationTemplate.RelativePath).Split('\n');
+        var lines = RepositoryRoot.ReadAllText(CloudFormationTemplate.RelativePath).Split('\n');
 
         lines.Where(l => l.Contains("STOP_RULE_SET", StringComparison.Ordinal))
             .ShouldAllBe(l => l.Contains("Never STOP_RULE_SET", StringComparison.Ordinal));

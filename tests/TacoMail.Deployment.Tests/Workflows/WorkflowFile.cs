@@ -33,7 +33,7 @@ internal sealed class WorkflowFile
 
     /// <summary>Every workflow file, so that a new one is checked too.</summary>
     public static IReadOnlyList<string> Names() =>
-        [.. Directory.EnumerateFiles(RepositoryFiles.PathOf(Folder))
+        [.. Directory.EnumerateFiles(RepositoryRoot.PathOf(Folder))
             .Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal))
             .Select(Path.GetFileName)
             .OfType<string>()
@@ -42,7 +42,7 @@ internal sealed class WorkflowFile
     public static WorkflowFile Load(string name)
     {
         var path = $"{Folder}/{name}";
-        var lines = RepositoryFiles.ReadAllText(path).ReplaceLineEndings("\n").Split('\n');
+        var lines = RepositoryRoot.ReadAllText(path).ReplaceLineEndings("\n").Split('\n');
         return new WorkflowFile(name, YamlFile.Load(path, expandIntrinsicFunctions: false), lines);
     }
 

@@ -7,7 +7,7 @@ internal static class YamlFile
 {
     /// <exception cref="InvalidDataException">The file is not one YAML document with a mapping at its root.</exception>
     public static YamlMappingNode Load(string relativePath, bool expandIntrinsicFunctions) =>
-        Parse(RepositoryFiles.ReadAllText(relativePath), relativePath, expandIntrinsicFunctions);
+        Parse(RepositoryRoot.ReadAllText(relativePath), relativePath, expandIntrinsicFunctions);
 
     /// <param name="yaml">The text.</param>
     /// <param name="source">What the text is, for error messages.</param>

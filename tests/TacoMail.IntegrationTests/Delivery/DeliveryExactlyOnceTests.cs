@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TacoMail.Schema.Queue;
 using TacoMail.Testing.S3;
+using TacoMail.Testing.Ses;
 
 namespace TacoMail.IntegrationTests.Delivery;
 
@@ -82,7 +83,7 @@ public sealed class DeliveryExactlyOnceTests(DynamoDbLocalFixture dynamo, S3Serv
         Statuses(first).ShouldBe(["forwarded", "rejected"]);
         Outcome(second).ShouldBe("absent");
         Harness.Ses.SendEmails.Count.ShouldBe(2);
-        Harness.Ses.Calls.Single(c => c.IsSendBounce).FormFields()
+        Harness.Ses.Requests.Single(c => c.IsSendBounce).FormFields()
             .ShouldContain(new KeyValuePair<string, string>("BouncedRecipientInfoList.member.1.BounceType", "ContentRejected"));
         (await Harness.ExistsAsync(MailBucketLayout.FailedKey(messageId))).ShouldBeTrue();
         (await Harness.ExistsAsync(DeliveryHarness.IncomingKey(messageId))).ShouldBeFalse();
@@ -103,7 +104,7 @@ public sealed class DeliveryExactlyOnceTests(DynamoDbLocalFixture dynamo, S3Serv
         Outcome(response).ShouldBe("gave-up");
         Statuses(response).ShouldBe(["too-large"]);
         Harness.Ses.SendEmails.ShouldBeEmpty();
-        var bounce = Harness.Ses.Calls.ShouldHaveSingleItem();
+        var bounce = Harness.Ses.Requests.ShouldHaveSingleItem();
         bounce.IsSendBounce.ShouldBeTrue();
         bounce.FormFields().ShouldContain(new KeyValuePair<string, string>("OriginalMessageId", messageId));
         bounce.FormFields().ShouldContain(new KeyValuePair<string, string>("BouncedRecipientInfoList.member.1.Recipient", "shop@example.com"));
@@ -123,11 +124,11 @@ public sealed class DeliveryExactlyOnceTests(DynamoDbLocalFixture dynamo, S3Serv
         return messageId;
     }
 
-    private SesAnswer Answer(SesCall call)
+    private SesAnswer Answer(SesRequest call)
     {
         if (!call.IsSendEmail)
         {
-            return RecordingSesServer.Default(call);
+            return SesAnswer.Default(call);
         }
 
         var to = call.ReadSendEmail().To.Single();

@@ -93,7 +93,7 @@ public sealed class DeliveryForwardingTests(DynamoDbLocalFixture dynamo, S3Serve
         key.ShouldStartWith("mailbox/example.com/newsletters/new/1746093600.T");
         key.ShouldEndWith(".tacomail");
         (await Harness.ReadAsync(key)).ShouldBe(original);
-        Harness.Ses.Calls.ShouldBeEmpty();
+        Harness.Ses.Requests.ShouldBeEmpty();
         (await Harness.ExistsAsync(DeliveryHarness.IncomingKey(messageId))).ShouldBeFalse();
     }
 
@@ -107,7 +107,7 @@ public sealed class DeliveryForwardingTests(DynamoDbLocalFixture dynamo, S3Serve
 
         await Harness.InvokeAsync(messageId, ["quiet@example.com", "old@example.com", "nobody@example.com"]);
 
-        Harness.Ses.Calls.ShouldBeEmpty();
+        Harness.Ses.Requests.ShouldBeEmpty();
         Harness.Log.Last.GetProperty("recipients").EnumerateArray()
             .Select(r => r.GetProperty("reason").GetString()).ShouldBe(["paused", "disabled", "unknown"]);
         (await Harness.ExistsAsync(DeliveryHarness.IncomingKey(messageId))).ShouldBeFalse();

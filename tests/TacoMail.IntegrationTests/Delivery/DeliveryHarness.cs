@@ -16,6 +16,7 @@ using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
 using TacoMail.Testing.S3;
+using TacoMail.Testing.Ses;
 using LambdaClientFactory = TacoMail.Lambda.Configuration.DynamoDbClientFactory;
 
 namespace TacoMail.IntegrationTests.Delivery;
@@ -35,7 +36,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     private readonly TemporaryDirectory _temporary = new();
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    private DeliveryHarness(DynamoDbLocalFixture dynamo, S3ServerFixture s3, RecordingSesServer ses)
+    private DeliveryHarness(DynamoDbLocalFixture dynamo, S3ServerFixture s3, LoopbackSes ses)
     {
         _s3 = s3;
         Ses = ses;
@@ -45,7 +46,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             LambdaClientFactory.CreateConfig(new LambdaSettings { TableName = "unused", DynamoDbEndpoint = dynamo.Endpoint, Region = Region }));
     }
 
-    public RecordingSesServer Ses { get; }
+    public LoopbackSes Ses { get; }
 
     public AmazonDynamoDBClient Dynamo { get; }
 
@@ -75,9 +76,9 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         Dynamo.PutItemAsync(Table, SettingsItemCodec.Encode(new DeclaredSettings(settings, SafetyThresholds.Default)), TestContext.Current.CancellationToken);
 
     public static async Task<DeliveryHarness> CreateAsync(
-        DynamoDbLocalFixture dynamo, S3ServerFixture s3, Func<SesCall, SesAnswer>? answer = null)
+        DynamoDbLocalFixture dynamo, S3ServerFixture s3, Func<SesRequest, SesAnswer>? answer = null)
     {
-        var harness = new DeliveryHarness(dynamo, s3, RecordingSesServer.Start(answer));
+        var harness = new DeliveryHarness(dynamo, s3, LoopbackSes.Start(answer, SesBodies.File));
         await new TableInitializer().EnsureTableAsync(harness.Dynamo, harness.Table, TestContext.Current.CancellationToken);
         harness.Bucket = await s3.CreateBucketAsync("delivery", TestContext.Current.CancellationToken);
         await harness.PutSettingsAsync(Settings);

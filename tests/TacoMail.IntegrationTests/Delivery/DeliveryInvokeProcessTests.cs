@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using TacoMail.Testing.Lambda;
 using TacoMail.Testing.S3;
 
 namespace TacoMail.IntegrationTests.Delivery;
@@ -10,7 +10,6 @@ namespace TacoMail.IntegrationTests.Delivery;
 /// </summary>
 public sealed class DeliveryInvokeProcessTests(DynamoDbLocalFixture dynamo, S3ServerFixture s3) : IAsyncLifetime
 {
-    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(60);
 
     private readonly TemporaryDirectory _directory = new();
     private DeliveryHarness? _harness;
@@ -82,45 +81,6 @@ public sealed class DeliveryInvokeProcessTests(DynamoDbLocalFixture dynamo, S3Se
         error.ShouldContain("\"QueueOldestAgeSeconds\"");
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TacoMail.Lambda.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var name in new[] { "AWS_LAMBDA_RUNTIME_API", "_HANDLER", "TACOMAIL_HANDLER", "AWS_ENDPOINT_URL", "AWS_PROFILE" })
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in Harness.ProcessEnvironment())
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("The Lambda process did not start.");
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(ProcessTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> args) =>
+        LambdaProcess.RunAsync(Harness.ProcessEnvironment(), args, clearAws: false, TestContext.Current.CancellationToken);
 }

@@ -5,11 +5,10 @@ using TacoMail.Testing.S3;
 namespace TacoMail.IntegrationTests.Delivery;
 
 /// <summary>
-/// A 25 MB attachment (about 34 MB as sent, 46 MB as SES's base64 JSON) forwarded through s3rver
-/// and the loopback SES with memory measured: streamed, the forward costs a small fraction of the
-/// message size where the widely used Node.js forwarder peaks near eight times it.
+/// A 25 MB attachment (about 34 MB as sent, 46 MB as SES's base64 JSON) forwarded whole through
+/// s3rver and the loopback SES. What it costs in memory is measured by <c>TacoMail.Bench delivery</c>
+/// (<c>./build.sh bench</c>), not here: a test process shares its heap with every other test.
 /// </summary>
-[Collection(nameof(MemoryMeasuredTests))]
 public sealed class DeliveryLargeMessageTests(DynamoDbLocalFixture dynamo, S3ServerFixture s3) : IAsyncLifetime
 {
     private const int AttachmentBytes = 25_000_000;
@@ -36,7 +35,7 @@ public sealed class DeliveryLargeMessageTests(DynamoDbLocalFixture dynamo, S3Ser
     }
 
     [Fact]
-    public async Task Invoke_25MegabyteAttachment_ForwardsItWithPeakMemoryUnderThreeTimesTheMessage()
+    public async Task Invoke_25MegabyteAttachment_ForwardsItWhole()
     {
         var path = Path.Combine(_directory.Path, "large.eml");
         TestMessages.WriteWithAttachment(path, TestMessages.RandomBytes(AttachmentBytes, seed: 25));
@@ -45,24 +44,9 @@ public sealed class DeliveryLargeMessageTests(DynamoDbLocalFixture dynamo, S3Ser
         var messageId = DeliveryTestEvent.NewMessageId();
         await Harness.StoreFileAsync(messageId, path);
 
-        var probe = MemoryProbe.Start();
-        string response;
-        MemoryFigures figures;
-        await using (probe)
-        {
-            response = await Harness.InvokeAsync(messageId, ["shop@example.com"]);
-            figures = await probe.StopAsync();
-        }
+        var response = await Harness.InvokeAsync(messageId, ["shop@example.com"]);
 
-        TestContext.Current.TestOutputHelper?.WriteLine(
-            $"message {size} bytes; peak managed heap +{figures.PeakManagedHeap}, peak RSS +{figures.PeakResidentSet}, allocated {figures.Allocated}");
         JsonDocument.Parse(response).RootElement.GetProperty("outcome").GetString().ShouldBe("delivered");
-        figures.PeakManagedHeap.ShouldBeLessThan(3 * size);
-        if (figures.PeakResidentSet is { } resident)
-        {
-            resident.ShouldBeLessThan(3 * size);
-        }
-
         var call = Harness.Ses.SendEmails.ShouldHaveSingleItem();
         call.BodyLength.ShouldBeGreaterThan(size * 13 / 10);
         var sent = call.ReadSendEmail();

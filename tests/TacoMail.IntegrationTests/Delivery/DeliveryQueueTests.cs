@@ -8,6 +8,7 @@ using Amazon.S3;
 using MimeKit;
 using TacoMail.Schema.Queue;
 using TacoMail.Testing.S3;
+using TacoMail.Testing.Ses;
 
 namespace TacoMail.IntegrationTests.Delivery;
 
@@ -137,10 +138,10 @@ public sealed class DeliveryQueueTests(DynamoDbLocalFixture dynamo, S3ServerFixt
         (await Harness.ExistsAsync(MailBucketLayout.FailedKey(messageId))).ShouldBeTrue();
     }
 
-    private SesAnswer Answer(SesCall call) =>
+    private SesAnswer Answer(SesRequest call) =>
         _sesDown || (_ownerDown && call.IsSendEmail && call.ReadSendEmail().To[0] == "owner@destination.test")
             ? SesAnswer.Unavailable()
-            : RecordingSesServer.Default(call);
+            : SesAnswer.Default(call);
 
     private async Task<JsonElement> SweepAfterAsync(TimeSpan later)
     {

@@ -38,7 +38,7 @@ public sealed class DeliveryReputationTests(DynamoDbLocalFixture dynamo, S3Serve
 
         var response = JsonDocument.Parse(await Harness.InvokeAsync(messageId, ["shop@example.com"])).RootElement;
 
-        Harness.Ses.Calls.ShouldBeEmpty();
+        Harness.Ses.Requests.ShouldBeEmpty();
         response.GetProperty("outcome").GetString().ShouldBe("gave-up");
         response.GetProperty("recipients")[0].GetProperty("status").GetString().ShouldBe("looped");
         (await Harness.ExistsAsync(Schema.Queue.MailBucketLayout.FailedKey(messageId))).ShouldBeTrue();
@@ -68,7 +68,7 @@ public sealed class DeliveryReputationTests(DynamoDbLocalFixture dynamo, S3Serve
 
         await Harness.InvokeAsync(messageId, [DeliveryHarness.FeedbackAddress]);
 
-        Harness.Ses.Calls.ShouldBeEmpty();
+        Harness.Ses.Requests.ShouldBeEmpty();
         var key = (await Harness.KeysAsync("mailbox/example.com/feedback/new/")).ShouldHaveSingleItem();
         (await Harness.ReadAsync(key)).ShouldBe(report);
         (await Harness.ExistsAsync(DeliveryHarness.IncomingKey(messageId))).ShouldBeFalse();

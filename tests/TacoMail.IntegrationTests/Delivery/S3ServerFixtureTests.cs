@@ -1,3 +1,4 @@
+using TacoMail.Testing.Npm;
 using TacoMail.Testing.S3;
 
 namespace TacoMail.IntegrationTests.Delivery;
@@ -22,8 +23,7 @@ public sealed class S3ServerFixtureTests(S3ServerFixture s3)
     [Fact]
     public async Task Dispose_KillsTheProcessAndDeletesItsData()
     {
-        var script = S3rverInstaller.ScriptPath(s3.InstallationDirectory);
-        var process = await S3rverProcess.StartAsync(script, TestContext.Current.CancellationToken);
+        var process = await S3rverProcess.StartAsync(s3.ScriptPath, TestContext.Current.CancellationToken);
 
         await process.DisposeAsync();
 
@@ -35,13 +35,14 @@ public sealed class S3ServerFixtureTests(S3ServerFixture s3)
     public async Task EnsureInstalledAsync_TwoInstallsAtOnce_LeaveOneCompleteInstallation()
     {
         using var cache = new TemporaryDirectory();
+        var installer = new NpmInstaller(cache.Path, OperatingSystem.IsWindows() ? "npm.cmd" : "npm");
 
         var scripts = await Task.WhenAll(
-            S3rverInstaller.EnsureInstalledAsync(cache.Path, TestContext.Current.CancellationToken),
-            S3rverInstaller.EnsureInstalledAsync(cache.Path, TestContext.Current.CancellationToken));
+            S3rverInstaller.EnsureInstalledAsync(installer, TestContext.Current.CancellationToken),
+            S3rverInstaller.EnsureInstalledAsync(installer, TestContext.Current.CancellationToken));
 
-        scripts.Distinct().ShouldHaveSingleItem().ShouldBe(S3rverInstaller.ScriptPath(S3rverInstaller.InstallDirectory(cache.Path)));
+        scripts.Distinct().ShouldHaveSingleItem().ShouldBe(S3rverInstaller.ScriptPath(installer));
         File.Exists(scripts[0]).ShouldBeTrue();
-        Directory.GetDirectories(cache.Path).ShouldHaveSingleItem().ShouldEndWith("s3rver-3.7.1");
+        Directory.GetDirectories(cache.Path).ShouldHaveSingleItem().ShouldEndWith(S3rverInstaller.Package.DirectoryName);
     }
 }

@@ -3,13 +3,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
-using TacoMail.Lambda.Tests.Hosting;
-using TacoMail.Lambda.Tests.Runtime;
 using TacoMail.Reconciler.Table;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
+using TacoMail.Testing.Lambda;
 
 namespace TacoMail.IntegrationTests.Lambda;
 

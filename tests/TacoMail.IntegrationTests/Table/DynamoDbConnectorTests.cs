@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2.Model;
 using TacoMail.Reconciler.Table;
 using TacoMail.Reconciler.Table.Local;
 using TacoMail.Schema.Table;
+using TacoMail.Testing;
 
 namespace TacoMail.IntegrationTests.Table;
 
@@ -13,7 +14,7 @@ public sealed class DynamoDbConnectorTests(DynamoDbLocalFixture fixture)
     public async Task Connect_EnvironmentEndpoint_IsUsedWhenNoEndpointIsGiven()
     {
         var tableName = await CreateTableAsync();
-        var connector = Connector(new FakeEnvironment("/", new Dictionary<string, string>
+        var connector = Connector(TestEnvironment.Isolated("/", new Dictionary<string, string>
         {
             ["AWS_ENDPOINT_URL_DYNAMODB"] = fixture.Endpoint.AbsoluteUri,
         }));
@@ -29,7 +30,7 @@ public sealed class DynamoDbConnectorTests(DynamoDbLocalFixture fixture)
     [Fact]
     public async Task Connect_ExplicitEndpoint_WinsOverTheEnvironment()
     {
-        var connector = Connector(new FakeEnvironment("/", new Dictionary<string, string>
+        var connector = Connector(TestEnvironment.Isolated("/", new Dictionary<string, string>
         {
             ["AWS_ENDPOINT_URL_DYNAMODB"] = "http://127.0.0.1:1",
         }));
@@ -44,7 +45,7 @@ public sealed class DynamoDbConnectorTests(DynamoDbLocalFixture fixture)
     [Fact]
     public async Task Connect_LoopbackEndpoint_SignsInTheEnvironmentsRegionAsTheLambdaDoes()
     {
-        var connector = Connector(new FakeEnvironment("/", new Dictionary<string, string> { ["AWS_REGION"] = "eu-west-1" }));
+        var connector = Connector(TestEnvironment.Isolated("/", new Dictionary<string, string> { ["AWS_REGION"] = "eu-west-1" }));
 
         await using var connection = await connector.ConnectAsync(
             new ConnectionOptions(fixture.Endpoint.AbsoluteUri, null, ".tacomail"), Cancellation);
@@ -55,7 +56,7 @@ public sealed class DynamoDbConnectorTests(DynamoDbLocalFixture fixture)
     [Fact]
     public async Task Connect_NoEndpointAnywhere_UsesAwsInTheExplicitRegion()
     {
-        var connector = Connector(new FakeEnvironment("/", new Dictionary<string, string> { ["AWS_REGION"] = "us-west-2" }));
+        var connector = Connector(TestEnvironment.Isolated("/", new Dictionary<string, string> { ["AWS_REGION"] = "us-west-2" }));
 
         await using var connection = await connector.ConnectAsync(new ConnectionOptions(null, "eu-west-1", ".tacomail"), Cancellation);
 
@@ -67,7 +68,7 @@ public sealed class DynamoDbConnectorTests(DynamoDbLocalFixture fixture)
     [Fact]
     public async Task Connect_NoEndpointAndNoExplicitRegion_TakesTheRegionFromTheEnvironment()
     {
-        var connector = Connector(new FakeEnvironment("/", new Dictionary<string, string> { ["AWS_REGION"] = "ap-southeast-2" }));
+        var connector = Connector(TestEnvironment.Isolated("/", new Dictionary<string, string> { ["AWS_REGION"] = "ap-southeast-2" }));
 
         await using var connection = await connector.ConnectAsync(new ConnectionOptions(null, null, ".tacomail"), Cancellation);
 
@@ -81,7 +82,7 @@ public sealed class DynamoDbConnectorTests(DynamoDbLocalFixture fixture)
     public async Task Connect_EndpointNeitherLocalNorHttpUrl_IsRefused(string endpoint)
     {
         var exception = await Should.ThrowAsync<DynamoDbConnectionException>(() =>
-            Connector(new FakeEnvironment("/")).ConnectAsync(new ConnectionOptions(endpoint, null, ".tacomail"), Cancellation));
+            Connector(TestEnvironment.Isolated("/")).ConnectAsync(new ConnectionOptions(endpoint, null, ".tacomail"), Cancellation));
 
         exception.Message.ShouldBe($"The DynamoDB endpoint must be 'local' or an http(s) URL, not '{endpoint}'.");
     }
@@ -90,7 +91,7 @@ public sealed class DynamoDbConnectorTests(DynamoDbLocalFixture fixture)
     public async Task ConnectLocal_StateDirectory_KeepsDataAcrossConnectionsAndStopsItsEmulator()
     {
         using var work = new TemporaryDirectory();
-        var connector = Connector(new FakeEnvironment(work.Path));
+        var connector = Connector(TestEnvironment.Isolated(work.Path));
         var options = new ConnectionOptions("local", null, ".tacomail");
         var tableName = DynamoDbLocalFixture.NewTableName();
 
@@ -116,7 +117,7 @@ public sealed class DynamoDbConnectorTests(DynamoDbLocalFixture fixture)
     public async Task ConnectLocal_RecordedLiveInstance_IsReusedAndOutlivesTheConnection()
     {
         using var work = new TemporaryDirectory();
-        var connector = Connector(new FakeEnvironment(work.Path));
+        var connector = Connector(TestEnvironment.Isolated(work.Path));
         var shared = await connector.StartSharedLocalAsync(".tacomail", port: null, Cancellation);
         var recordPath = Path.Combine(work.Path, ".tacomail", "dynamodb-local.json");
         try
@@ -146,7 +147,7 @@ public sealed class DynamoDbConnectorTests(DynamoDbLocalFixture fixture)
         await shared.DisposeAsync();
     }
 
-    private static DynamoDbConnector Connector(FakeEnvironment environment) =>
+    private static DynamoDbConnector Connector(TestEnvironment environment) =>
         new(environment, new DynamoDbLocalInstaller(TacoMailCacheDirectory.Resolve(new Reconciler.Hosting.SystemEnvironment())));
 
     private async Task<string> CreateTableAsync()

@@ -29,10 +29,10 @@ public sealed class SesRawEmailSenderTests : IDisposable
     [Fact]
     public async Task SendAsync_Accepted_PostsSignedJsonToTheV2PathAndReturnsTheId()
     {
-        await using var ses = LoopbackSesListener.Start(_ => new LoopbackResponse(200, """{"MessageId":"0100-sent"}""", "application/json"));
+        await using var ses = LoopbackSes.Answering(new SesAnswer(200, """{"MessageId":"0100-sent"}"""));
         var message = Encoding.ASCII.GetBytes("From: a@b\r\n\r\nbody\r\n");
 
-        var result = await Sender(ses.BaseUrl).SendAsync(Email(message), Token);
+        var result = await Sender(ses.Endpoint).SendAsync(Email(message), Token);
 
         result.MessageId.ShouldBe("0100-sent");
         var request = ses.Requests.ShouldHaveSingleItem();
@@ -42,7 +42,7 @@ public sealed class SesRawEmailSenderTests : IDisposable
         var parts = IndependentSigV4Verifier.Parse(request.Header("Authorization")!);
         parts.Service.ShouldBe("ses");
         parts.Signature.ShouldBe(IndependentSigV4Verifier.ExpectedSignature(request, SecretKey));
-        JsonDocument.Parse(request.Body).RootElement.GetProperty("Content").GetProperty("Raw").GetProperty("Data")
+        JsonDocument.Parse(request.ReadBody()).RootElement.GetProperty("Content").GetProperty("Raw").GetProperty("Data")
             .GetBytesFromBase64().ShouldBe(message);
         Directory.GetFiles(_directory, "tacomail-send-*").ShouldBeEmpty();
     }
@@ -50,9 +50,9 @@ public sealed class SesRawEmailSenderTests : IDisposable
     [Fact]
     public async Task SendAsync_MessageRejected_ReturnsTheRejection()
     {
-        await using var ses = LoopbackSesListener.Start(_ => new LoopbackResponse(400, """{"__type":"MessageRejected","message":"Address blacklisted."}""", "application/json"));
+        await using var ses = LoopbackSes.Answering(new SesAnswer(400, """{"__type":"MessageRejected","message":"Address blacklisted."}"""));
 
-        var result = await Sender(ses.BaseUrl).SendAsync(Email("x"u8.ToArray()), Token);
+        var result = await Sender(ses.Endpoint).SendAsync(Email("x"u8.ToArray()), Token);
 
         result.RejectionCode.ShouldBe("MessageRejected");
     }
@@ -60,9 +60,9 @@ public sealed class SesRawEmailSenderTests : IDisposable
     [Fact]
     public async Task SendAsync_ServerError_ThrowsSesException()
     {
-        await using var ses = LoopbackSesListener.Start(_ => new LoopbackResponse(500, "{}", "application/json"));
+        await using var ses = LoopbackSes.Answering(new SesAnswer(500, "{}"));
 
-        var exception = await Should.ThrowAsync<SesException>(() => Sender(ses.BaseUrl).SendAsync(Email("x"u8.ToArray()), Token));
+        var exception = await Should.ThrowAsync<SesException>(() => Sender(ses.Endpoint).SendAsync(Email("x"u8.ToArray()), Token));
 
         exception.StatusCode.ShouldBe(500);
     }
@@ -70,9 +70,9 @@ public sealed class SesRawEmailSenderTests : IDisposable
     [Fact]
     public async Task SendAsync_NoAnswer_ThrowsSesExceptionAfterTheTimeout()
     {
-        await using var ses = LoopbackSesListener.Start(_ => LoopbackResponse.Hang);
+        await using var ses = LoopbackSes.Answering(SesAnswer.Hang);
         var sender = new SesRawEmailSender(
-            _http, new SesEndpoint(ses.BaseUrl, "us-east-1"), Credentials(), TimeProvider.System, _directory, TimeSpan.FromMilliseconds(300));
+            _http, new SesEndpoint(ses.Endpoint, "us-east-1"), Credentials(), TimeProvider.System, _directory, TimeSpan.FromMilliseconds(300));
 
         var exception = await Should.ThrowAsync<SesException>(() => sender.SendAsync(Email("x"u8.ToArray()), Token));
 
@@ -82,9 +82,9 @@ public sealed class SesRawEmailSenderTests : IDisposable
     [Fact]
     public async Task SendAsync_NoCredentials_ThrowsAndLeavesNoRequestBodyBehind()
     {
-        await using var ses = LoopbackSesListener.Start(_ => new LoopbackResponse(200, "{}", "application/json"));
+        await using var ses = LoopbackSes.Answering(new SesAnswer(200, "{}"));
         var sender = new SesRawEmailSender(
-            _http, new SesEndpoint(ses.BaseUrl, "us-east-1"), new FailingCredentialsSource(), _clock, _directory, TimeSpan.FromSeconds(10));
+            _http, new SesEndpoint(ses.Endpoint, "us-east-1"), new FailingCredentialsSource(), _clock, _directory, TimeSpan.FromSeconds(10));
 
         await Should.ThrowAsync<SesException>(() => sender.SendAsync(Email("x"u8.ToArray()), Token));
 
@@ -94,9 +94,9 @@ public sealed class SesRawEmailSenderTests : IDisposable
     [Fact]
     public async Task SendAsync_Cancelled_LeavesNoRequestBodyBehind()
     {
-        await using var ses = LoopbackSesListener.Start(_ => LoopbackResponse.Hang);
+        await using var ses = LoopbackSes.Answering(SesAnswer.Hang);
         using var cancellation = new CancellationTokenSource();
-        var sending = Sender(ses.BaseUrl).SendAsync(Email("x"u8.ToArray()), cancellation.Token);
+        var sending = Sender(ses.Endpoint).SendAsync(Email("x"u8.ToArray()), cancellation.Token);
         await cancellation.CancelAsync();
 
         await Should.ThrowAsync<OperationCanceledException>(() => sending);

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using TacoMail.Lambda.Configuration;
 using TacoMail.Lambda.Disposition;
 using TacoMail.Lambda.Runtime;
@@ -8,6 +7,7 @@ using TacoMail.Lambda.Tests.Logging;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
+using TacoMail.Testing.Time;
 
 namespace TacoMail.Lambda.Tests.Disposition;
 
@@ -24,7 +24,7 @@ internal sealed class DispositionHarness
 
     private LambdaHandler? _handler;
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2024, 3, 14, 9, 27, 0, TimeSpan.Zero));
+    public TimerTrackingTimeProvider Time { get; } = new(new DateTimeOffset(2024, 3, 14, 9, 27, 0, TimeSpan.Zero));
 
     public InMemoryDynamoDb Dynamo { get; } = new();
 
@@ -58,18 +58,9 @@ internal sealed class DispositionHarness
         return await reader.ReadToEndAsync();
     }
 
-    /// <summary>Invokes while moving the fake clock on, for runs that wait (backoff, timeouts).</summary>
-    public async Task<string> InvokeAdvancingAsync(string json, TimeSpan step)
-    {
-        var invocation = InvokeAsync(json);
-        while (!invocation.IsCompleted)
-        {
-            await Task.Delay(5);
-            Time.Advance(step);
-        }
-
-        return await invocation;
-    }
+    /// <summary>Invokes, moving the fake clock on by <paramref name="step"/> whenever the handler waits out a backoff.</summary>
+    public Task<string> InvokeAdvancingAsync(string json, TimeSpan step) =>
+        Time.AdvanceWhileWaitingAsync(InvokeAsync(json), step, AliasBatchReader.MaxDelay, CancellationToken.None);
 
     /// <summary>The <c>outcome</c> logged for each recipient, by recipient.</summary>
     public Dictionary<string, string> LoggedOutcomes() =>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using TacoMail.Lambda.Hosting;
-using TacoMail.Lambda.Tests.Runtime;
 
 namespace TacoMail.Lambda.Tests.Hosting;
 
@@ -46,7 +45,7 @@ public sealed class LambdaProcessTests : IAsyncLifetime
 
         (await _emulator.WaitForOutcomeAsync("p1", Timeout)).BodyText.ShouldBe("""{"n":1}""");
         (await _emulator.WaitForOutcomeAsync("p2", Timeout)).BodyText.ShouldBe("""{"n":2}""");
-        await WaitForAsync(() => _emulator.PollCount >= 3);
+        await _emulator.WaitForPollsAsync(3, Ct);
         LambdaProcess.SendSigterm(_process);
         await _process.WaitForExitAsync(Ct).WaitAsync(Timeout, Ct);
         _process.ExitCode.ShouldBe(ExitCodes.Ok);
@@ -84,16 +83,6 @@ public sealed class LambdaProcessTests : IAsyncLifetime
         finally
         {
             File.Delete(file);
-        }
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!condition())
-        {
-            waited.Elapsed.ShouldBeLessThan(Timeout);
-            await Task.Delay(10, Ct);
         }
     }
 }

@@ -1,5 +1,4 @@
 using TacoMail.Lambda.Hosting;
-using TacoMail.Lambda.Tests.Runtime;
 
 namespace TacoMail.Lambda.Tests.Hosting;
 

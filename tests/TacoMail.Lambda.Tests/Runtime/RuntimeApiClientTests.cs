@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using TacoMail.Lambda.Runtime;
 
 namespace TacoMail.Lambda.Tests.Runtime;
@@ -7,7 +8,7 @@ namespace TacoMail.Lambda.Tests.Runtime;
 public sealed class RuntimeApiClientTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-    private readonly RuntimeApiEmulator _emulator = RuntimeApiEmulator.Start();
+    private readonly RuntimeApiEmulator _emulator = RuntimeApiEmulator.Start(new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero)));
     private RuntimeApiClient _client = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -60,7 +61,7 @@ public sealed class RuntimeApiClientTests : IAsyncLifetime
     public async Task GetNextInvocation_NothingQueued_WaitsForAnEvent()
     {
         var next = _client.GetNextInvocationAsync(Ct);
-        await Task.Delay(100, Ct);
+        await _emulator.WaitForPollsAsync(1, Ct);
         next.IsCompleted.ShouldBeFalse();
 
         _emulator.Enqueue(EmulatedEvent.Text("late", "{}"));

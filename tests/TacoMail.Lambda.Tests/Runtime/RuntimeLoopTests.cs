@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using TacoMail.Lambda.Runtime;
 
 namespace TacoMail.Lambda.Tests.Runtime;
@@ -7,10 +8,16 @@ namespace TacoMail.Lambda.Tests.Runtime;
 public sealed partial class RuntimeLoopTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-    private readonly RuntimeApiEmulator _emulator = RuntimeApiEmulator.Start();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+    private readonly RuntimeApiEmulator _emulator;
     private readonly RecordingTraceIds _traceIds = new();
     private readonly StringWriter _log = new();
     private RuntimeApiClient _client = null!;
+
+    public RuntimeLoopTests()
+    {
+        _emulator = RuntimeApiEmulator.Start(_clock);
+    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -57,7 +64,7 @@ public sealed partial class RuntimeLoopTests : IAsyncLifetime
     [Fact]
     public async Task InvokeOnceAsync_DeadlineHeader_ReachesTheHandler()
     {
-        var deadline = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeMilliseconds());
+        var deadline = _clock.GetUtcNow().AddMinutes(5);
         _emulator.Enqueue(new EmulatedEvent("r1", "{}"u8.ToArray(), deadline, "arn:aws:lambda:eu-west-1:1:function:f", "Root=1-abc"));
         InvocationContext? seen = null;
 
@@ -72,7 +79,7 @@ public sealed partial class RuntimeLoopTests : IAsyncLifetime
         (await _emulator.WaitForOutcomeAsync("r1", Timeout)).Kind.ShouldBe(EmulatorRecord.Response);
     }
 
-    private RuntimeLoop Loop(LambdaHandler handler) => new(_client, handler, TimeProvider.System, _traceIds, _log);
+    private RuntimeLoop Loop(LambdaHandler handler) => new(_client, handler, _clock, _traceIds, _log);
 
     private static async Task<Stream> UpperCaseOrThrow(Stream request, InvocationContext context, CancellationToken cancellationToken)
     {

@@ -25,13 +25,13 @@ internal static partial class IndependentSigV4Verifier
     }
 
     /// <summary>The signature the request should carry for <paramref name="secretKey"/>.</summary>
-    public static string ExpectedSignature(RecordedRequest request, string secretKey)
+    public static string ExpectedSignature(SesRequest request, string secretKey)
     {
         var parts = Parse(request.Header("Authorization") ?? string.Empty);
         var headers = parts.SignedHeaders
             .Select(name => (name, request.Header(name) ?? throw new InvalidOperationException($"{name} is signed but not sent")));
         return Signature(
-            request.Method, request.Path, request.Query, headers, request.Body,
+            request.Method, request.Path, request.Query, headers, request.ReadBody(),
             secretKey, request.Header("X-Amz-Date") ?? string.Empty, parts.Region, parts.Service);
     }
 

@@ -1,4 +1,5 @@
 using TacoMail.Lambda.Ses;
+using TacoMail.Lambda.Tests.Configuration;
 
 namespace TacoMail.Lambda.Tests.Ses;
 
@@ -10,9 +11,9 @@ public sealed partial class SesBounceSenderTests
     [Fact]
     public async Task SendBounceAsync_ServerError500_ThrowsWithCodeAndStatus()
     {
-        await using var ses = LoopbackSesListener.Answering(500, ErrorBody("Receiver", "InternalFailure", "Internal error."));
+        await using var ses = LoopbackSes.Answering(SesAnswer.Xml(500, ErrorBody("Receiver", "InternalFailure", "Internal error.")));
 
-        var ex = await Should.ThrowAsync<SesException>(() => Sender(ses.BaseUrl).SendBounceAsync(Bounce, Token));
+        var ex = await Should.ThrowAsync<SesException>(() => Sender(ses.Endpoint).SendBounceAsync(Bounce, Token));
 
         ex.Code.ShouldBe("InternalFailure");
         ex.StatusCode.ShouldBe(500);
@@ -21,10 +22,10 @@ public sealed partial class SesBounceSenderTests
     [Fact]
     public async Task SendBounceAsync_MessageRejected400_ThrowsWithCodeAndMessage()
     {
-        await using var ses = LoopbackSesListener.Answering(
-            400, ErrorBody("Sender", "MessageRejected", "Email address is not verified."));
+        await using var ses = LoopbackSes.Answering(SesAnswer.Xml(
+            400, ErrorBody("Sender", "MessageRejected", "Email address is not verified.")));
 
-        var ex = await Should.ThrowAsync<SesException>(() => Sender(ses.BaseUrl).SendBounceAsync(Bounce, Token));
+        var ex = await Should.ThrowAsync<SesException>(() => Sender(ses.Endpoint).SendBounceAsync(Bounce, Token));
 
         ex.Code.ShouldBe("MessageRejected");
         ex.StatusCode.ShouldBe(400);
@@ -34,9 +35,9 @@ public sealed partial class SesBounceSenderTests
     [Fact]
     public async Task SendBounceAsync_ListenerHangs_ThrowsTimeoutAfterDeadline()
     {
-        await using var ses = LoopbackSesListener.Start(_ => LoopbackResponse.Hang);
+        await using var ses = LoopbackSes.Answering(SesAnswer.Hang);
 
-        var send = Sender(ses.BaseUrl).SendBounceAsync(Bounce, Token);
+        var send = Sender(ses.Endpoint).SendBounceAsync(Bounce, Token);
         await ses.FirstRequest.WaitAsync(Patience, Token);
         send.IsCompleted.ShouldBeFalse();
         _clock.Advance(SesHttpClient.DefaultTimeout);
@@ -49,10 +50,10 @@ public sealed partial class SesBounceSenderTests
     [Fact]
     public async Task SendBounceAsync_CallerCancels_ThrowsOperationCanceled()
     {
-        await using var ses = LoopbackSesListener.Start(_ => LoopbackResponse.Hang);
+        await using var ses = LoopbackSes.Answering(SesAnswer.Hang);
         using var caller = CancellationTokenSource.CreateLinkedTokenSource(Token);
 
-        var send = Sender(ses.BaseUrl).SendBounceAsync(Bounce, caller.Token);
+        var send = Sender(ses.Endpoint).SendBounceAsync(Bounce, caller.Token);
         await ses.FirstRequest.WaitAsync(Patience, Token);
         await caller.CancelAsync();
 
@@ -63,7 +64,7 @@ public sealed partial class SesBounceSenderTests
     [Fact]
     public async Task SendBounceAsync_NothingListening_ThrowsUnreachable()
     {
-        var closed = new Uri($"http://127.0.0.1:{LoopbackSesListener.FreePort()}/");
+        var closed = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
 
         var ex = await Should.ThrowAsync<SesException>(() => Sender(closed).SendBounceAsync(Bounce, Token));
 
@@ -74,10 +75,10 @@ public sealed partial class SesBounceSenderTests
     [Fact]
     public async Task SendBounceAsync_NoCredentials_ThrowsWithoutCallingSes()
     {
-        await using var ses = LoopbackSesListener.Answering(200, SuccessBody);
+        await using var ses = LoopbackSes.Answering(SesAnswer.Xml(200, SuccessBody));
 
         var ex = await Should.ThrowAsync<SesException>(() =>
-            Sender(ses.BaseUrl, new FailingCredentialsSource()).SendBounceAsync(Bounce, Token));
+            Sender(ses.Endpoint, new FailingCredentialsSource()).SendBounceAsync(Bounce, Token));
 
         ex.Message.ShouldContain("credentials");
         ses.Requests.ShouldBeEmpty();
@@ -86,9 +87,9 @@ public sealed partial class SesBounceSenderTests
     [Fact]
     public async Task SendBounceAsync_SuccessWithoutMessageId_Throws()
     {
-        await using var ses = LoopbackSesListener.Answering(200, "<SendBounceResponse><SendBounceResult/></SendBounceResponse>");
+        await using var ses = LoopbackSes.Answering(SesAnswer.Xml(200, "<SendBounceResponse><SendBounceResult/></SendBounceResponse>"));
 
-        var ex = await Should.ThrowAsync<SesException>(() => Sender(ses.BaseUrl).SendBounceAsync(Bounce, Token));
+        var ex = await Should.ThrowAsync<SesException>(() => Sender(ses.Endpoint).SendBounceAsync(Bounce, Token));
 
         ex.StatusCode.ShouldBe(200);
     }
@@ -96,10 +97,10 @@ public sealed partial class SesBounceSenderTests
     [Fact]
     public async Task SendBounceAsync_NoRecipients_ThrowsBeforeSending()
     {
-        await using var ses = LoopbackSesListener.Answering(200, SuccessBody);
+        await using var ses = LoopbackSes.Answering(SesAnswer.Xml(200, SuccessBody));
 
         await Should.ThrowAsync<ArgumentException>(() =>
-            Sender(ses.BaseUrl).SendBounceAsync(Bounce with { Recipients = [] }, Token));
+            Sender(ses.Endpoint).SendBounceAsync(Bounce with { Recipients = [] }, Token));
 
         ses.Requests.ShouldBeEmpty();
     }
@@ -107,7 +108,7 @@ public sealed partial class SesBounceSenderTests
     [Fact]
     public void Create_NoRegionOrEndpoint_ThrowsClearError()
     {
-        var empty = new SesTestEnvironment(new Dictionary<string, string>());
+        var empty = new FakeEnvironmentVariables(new Dictionary<string, string>());
 
         Should.Throw<InvalidOperationException>(() => SesBounceSender.Create(empty, _http, _clock))
             .Message.ShouldContain("AWS_REGION");

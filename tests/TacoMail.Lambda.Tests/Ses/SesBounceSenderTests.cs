@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Microsoft.Extensions.Time.Testing;
 using TacoMail.Lambda.Ses;
+using TacoMail.Lambda.Tests.Configuration;
 using TacoMail.Lambda.Tests.Ses.Signing;
 
 namespace TacoMail.Lambda.Tests.Ses;
@@ -32,9 +33,9 @@ public sealed partial class SesBounceSenderTests : IDisposable
     [Fact]
     public async Task SendBounceAsync_Success_ReturnsSesMessageId()
     {
-        await using var ses = LoopbackSesListener.Answering(200, SuccessBody);
+        await using var ses = LoopbackSes.Answering(SesAnswer.Xml(200, SuccessBody));
 
-        var messageId = await Sender(ses.BaseUrl).SendBounceAsync(Bounce, Token);
+        var messageId = await Sender(ses.Endpoint).SendBounceAsync(Bounce, Token);
 
         messageId.ShouldBe("0100018e3f2a-bounce-1");
     }
@@ -42,23 +43,23 @@ public sealed partial class SesBounceSenderTests : IDisposable
     [Fact]
     public async Task SendBounceAsync_Success_PostsFormToEndpointRoot()
     {
-        await using var ses = LoopbackSesListener.Answering(200, SuccessBody);
+        await using var ses = LoopbackSes.Answering(SesAnswer.Xml(200, SuccessBody));
 
-        await Sender(ses.BaseUrl).SendBounceAsync(Bounce, Token);
+        await Sender(ses.Endpoint).SendBounceAsync(Bounce, Token);
 
         var request = ses.Requests.ShouldHaveSingleItem();
         request.Method.ShouldBe("POST");
         request.Path.ShouldBe("/");
         request.Header("Content-Type").ShouldBe("application/x-www-form-urlencoded; charset=utf-8");
-        request.Header("Host").ShouldBe(ses.BaseUrl.Authority);
+        request.Header("Host").ShouldBe(ses.Endpoint.Authority);
     }
 
     [Fact]
     public async Task SendBounceAsync_Success_SendsEveryFieldDecodable()
     {
-        await using var ses = LoopbackSesListener.Answering(200, SuccessBody);
+        await using var ses = LoopbackSes.Answering(SesAnswer.Xml(200, SuccessBody));
 
-        await Sender(ses.BaseUrl).SendBounceAsync(Bounce, Token);
+        await Sender(ses.Endpoint).SendBounceAsync(Bounce, Token);
 
         var request = ses.Requests.ShouldHaveSingleItem();
         request.FormField("Action").ShouldBe("SendBounce");
@@ -76,9 +77,9 @@ public sealed partial class SesBounceSenderTests : IDisposable
     [Fact]
     public async Task SendBounceAsync_Success_AuthorizationHasSesScopeAndSignedHeaders()
     {
-        await using var ses = LoopbackSesListener.Answering(200, SuccessBody);
+        await using var ses = LoopbackSes.Answering(SesAnswer.Xml(200, SuccessBody));
 
-        await Sender(ses.BaseUrl).SendBounceAsync(Bounce, Token);
+        await Sender(ses.Endpoint).SendBounceAsync(Bounce, Token);
 
         var request = ses.Requests.ShouldHaveSingleItem();
         var authorization = IndependentSigV4Verifier.Parse(request.Header("Authorization") ?? string.Empty);
@@ -94,9 +95,9 @@ public sealed partial class SesBounceSenderTests : IDisposable
     [Fact]
     public async Task SendBounceAsync_Success_SignatureVerifiesIndependently()
     {
-        await using var ses = LoopbackSesListener.Answering(200, SuccessBody);
+        await using var ses = LoopbackSes.Answering(SesAnswer.Xml(200, SuccessBody));
 
-        await Sender(ses.BaseUrl).SendBounceAsync(Bounce, Token);
+        await Sender(ses.Endpoint).SendBounceAsync(Bounce, Token);
 
         var request = ses.Requests.ShouldHaveSingleItem();
         var sent = IndependentSigV4Verifier.Parse(request.Header("Authorization") ?? string.Empty).Signature;
@@ -107,10 +108,10 @@ public sealed partial class SesBounceSenderTests : IDisposable
     [Fact]
     public async Task SendBounceAsync_SessionToken_SendsAndSignsSecurityToken()
     {
-        await using var ses = LoopbackSesListener.Answering(200, SuccessBody);
+        await using var ses = LoopbackSes.Answering(SesAnswer.Xml(200, SuccessBody));
         var credentials = new ImmutableCredentials(SigV4TestSuite.AccessKey, SigV4TestSuite.SecretKey, "session/token+=");
 
-        await Sender(ses.BaseUrl, credentials).SendBounceAsync(Bounce, Token);
+        await Sender(ses.Endpoint, credentials).SendBounceAsync(Bounce, Token);
 
         var request = ses.Requests.ShouldHaveSingleItem();
         request.Header("X-Amz-Security-Token").ShouldBe("session/token+=");
@@ -123,8 +124,8 @@ public sealed partial class SesBounceSenderTests : IDisposable
     [Fact]
     public async Task SendBounceAsync_EndpointWithPath_PostsToThatPath()
     {
-        await using var ses = LoopbackSesListener.Answering(200, SuccessBody);
-        var url = new Uri(ses.BaseUrl, "emulator/ses");
+        await using var ses = LoopbackSes.Answering(SesAnswer.Xml(200, SuccessBody));
+        var url = new Uri(ses.Endpoint, "emulator/ses");
 
         await Sender(url).SendBounceAsync(Bounce, Token);
 
@@ -140,7 +141,7 @@ public sealed partial class SesBounceSenderTests : IDisposable
 
     private SesBounceSender Sender(Uri endpoint, TacoMail.Lambda.Ses.Signing.IAwsCredentialsSource credentials)
     {
-        var environment = new SesTestEnvironment(new Dictionary<string, string>
+        var environment = new FakeEnvironmentVariables(new Dictionary<string, string>
         {
             ["AWS_ENDPOINT_URL_SES"] = endpoint.AbsoluteUri,
             ["AWS_REGION"] = "eu-west-1",

@@ -1,5 +1,6 @@
 using System.Reflection;
 using TacoMail.Reconciler.Diagnostics;
+using TacoMail.Testing;
 
 namespace TacoMail.Reconciler.Tests.Config;
 
@@ -31,22 +32,11 @@ public sealed class DiagnosticCodesTests
     [Fact]
     public void Codes_EachIsDocumented()
     {
-        var docs = File.ReadAllText(Path.Join(RepositoryRoot(), "docs", "diagnostics.md"));
+        var docs = RepositoryRoot.ReadAllText("docs/diagnostics.md");
 
         Codes.Where(code => !docs.Contains($"## {code} ", StringComparison.Ordinal)).ShouldBeEmpty();
     }
 
     private static bool IsWellFormed(string code) =>
         code.Length == 5 && code.StartsWith("TM", StringComparison.Ordinal) && code[2..].All(char.IsAsciiDigit);
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Join(directory.FullName, "TacoMail.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("TacoMail.sln not found above the test assembly.");
-    }
 }

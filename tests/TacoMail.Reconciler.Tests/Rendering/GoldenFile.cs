@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using TacoMail.Testing;
 
 namespace TacoMail.Reconciler.Tests.Rendering;
 
@@ -35,15 +36,9 @@ internal static class GoldenFile
         }
 
         // Source paths may be mapped (deterministic CI builds): find the repository from the output folder.
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, FolderFromRepository);
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No {FolderFromRepository} beside {callerPath} or above {AppContext.BaseDirectory}.");
+        var fromRoot = RepositoryRoot.PathOf(FolderFromRepository);
+        return Directory.Exists(fromRoot)
+            ? fromRoot
+            : throw new DirectoryNotFoundException($"No {FolderFromRepository} beside {callerPath} or in {RepositoryRoot.Path}.");
     }
 }

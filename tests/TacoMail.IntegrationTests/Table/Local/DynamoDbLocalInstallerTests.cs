@@ -1,4 +1,5 @@
 using TacoMail.Reconciler.Table.Local;
+using TacoMail.Testing;
 
 namespace TacoMail.IntegrationTests.Table.Local;
 
@@ -41,7 +42,8 @@ public sealed class DynamoDbLocalInstallerTests(DynamoDbLocalFixture fixture)
     public async Task EnsureInstalled_TwoInstallersAtOnce_LeaveOneCompleteCopyAndNoTemporaryFiles()
     {
         using var cache = new TemporaryDirectory();
-        var runners = new[] { new FakeNpmRunner { Delay = TimeSpan.FromMilliseconds(200) }, new FakeNpmRunner { Delay = TimeSpan.FromMilliseconds(200) } };
+        var bothInNpm = new AwaitableCount();
+        var runners = new[] { new FakeNpmRunner { Rendezvous = bothInNpm, RendezvousOf = 2 }, new FakeNpmRunner { Rendezvous = bothInNpm, RendezvousOf = 2 } };
 
         var installations = await Task.WhenAll(runners.Select(runner =>
             Task.Run(() => new DynamoDbLocalInstaller(cache.Path, runner).EnsureInstalledAsync(TestContext.Current.CancellationToken))));

@@ -1,4 +1,5 @@
 using TacoMail.Reconciler.Table.Local;
+using TacoMail.Testing;
 
 namespace TacoMail.IntegrationTests.Table.Local;
 
@@ -19,7 +20,7 @@ public sealed class DynamoDbLocalProcessTests(DynamoDbLocalFixture fixture)
         var options = new DynamoDbLocalStartOptions(Port: fixture.Endpoint.Port);
 
         var exception = await Should.ThrowAsync<DynamoDbLocalException>(() => DynamoDbLocalProcess.StartAsync(
-            new DynamoDbLocalInstallation(fixture.InstallationDirectory), options, new FakeEnvironment("/"), TestContext.Current.CancellationToken));
+            new DynamoDbLocalInstallation(fixture.InstallationDirectory), options, TestEnvironment.Isolated("/"), TestContext.Current.CancellationToken));
 
         exception.Message.ShouldBe($"DynamoDB Local could not listen on port {fixture.Endpoint.Port}: it is in use.");
     }
@@ -28,7 +29,7 @@ public sealed class DynamoDbLocalProcessTests(DynamoDbLocalFixture fixture)
     public async Task Start_JavaHomeWithoutJava_SaysJava17IsNeeded()
     {
         using var javaHome = new TemporaryDirectory();
-        var environment = new FakeEnvironment("/", new Dictionary<string, string> { ["JAVA_HOME"] = javaHome.Path });
+        var environment = TestEnvironment.Isolated("/", new Dictionary<string, string> { ["JAVA_HOME"] = javaHome.Path });
 
         var exception = await Should.ThrowAsync<DynamoDbLocalException>(() => DynamoDbLocalProcess.StartAsync(
             new DynamoDbLocalInstallation(fixture.InstallationDirectory), new DynamoDbLocalStartOptions(), environment, TestContext.Current.CancellationToken));
@@ -43,7 +44,7 @@ public sealed class DynamoDbLocalProcessTests(DynamoDbLocalFixture fixture)
         using var javaHome = new TemporaryDirectory();
         Directory.CreateDirectory(Path.Combine(javaHome.Path, "bin"));
         await File.WriteAllTextAsync(Path.Combine(javaHome.Path, "bin", "java"), "not executable", TestContext.Current.CancellationToken);
-        var environment = new FakeEnvironment("/", new Dictionary<string, string> { ["JAVA_HOME"] = javaHome.Path });
+        var environment = TestEnvironment.Isolated("/", new Dictionary<string, string> { ["JAVA_HOME"] = javaHome.Path });
 
         var exception = await Should.ThrowAsync<DynamoDbLocalException>(() => DynamoDbLocalProcess.StartAsync(
             new DynamoDbLocalInstallation(fixture.InstallationDirectory), new DynamoDbLocalStartOptions(), environment, TestContext.Current.CancellationToken));
@@ -58,7 +59,7 @@ public sealed class DynamoDbLocalProcessTests(DynamoDbLocalFixture fixture)
         await File.WriteAllTextAsync(Path.Combine(broken.Path, "DynamoDBLocal.jar"), "not a jar", TestContext.Current.CancellationToken);
 
         var exception = await Should.ThrowAsync<DynamoDbLocalException>(() => DynamoDbLocalProcess.StartAsync(
-            new DynamoDbLocalInstallation(broken.Path), new DynamoDbLocalStartOptions(), new FakeEnvironment("/"), TestContext.Current.CancellationToken));
+            new DynamoDbLocalInstallation(broken.Path), new DynamoDbLocalStartOptions(), TestEnvironment.Isolated("/"), TestContext.Current.CancellationToken));
 
         exception.Message.ShouldStartWith("DynamoDB Local exited with code 1 before it was ready.");
         exception.Message.ShouldContain("Invalid or corrupt jarfile");

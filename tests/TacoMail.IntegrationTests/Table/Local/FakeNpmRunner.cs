@@ -3,6 +3,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
 using TacoMail.Reconciler.Table.Local;
+using TacoMail.Testing;
 
 namespace TacoMail.IntegrationTests.Table.Local;
 
@@ -16,7 +17,11 @@ internal sealed class FakeNpmRunner : ICommandRunner
 
     public int Calls => _calls;
 
-    public TimeSpan Delay { get; init; } = TimeSpan.Zero;
+    /// <summary>Shared by runners that must be running at the same time: each waits in npm until all have started.</summary>
+    public AwaitableCount? Rendezvous { get; init; }
+
+    /// <summary>How many runners share <see cref="Rendezvous"/>.</summary>
+    public int RendezvousOf { get; init; }
 
     public CommandResult? Failure { get; init; }
 
@@ -39,7 +44,12 @@ internal sealed class FakeNpmRunner : ICommandRunner
             LastArguments.AddRange(arguments);
         }
 
-        await Task.Delay(Delay, cancellationToken);
+        if (Rendezvous is { } rendezvous)
+        {
+            rendezvous.Increment();
+            await rendezvous.WaitForAsync(RendezvousOf, cancellationToken);
+        }
+
         if (Failure is not null)
         {
             return Failure;

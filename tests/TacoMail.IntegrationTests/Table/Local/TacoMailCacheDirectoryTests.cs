@@ -1,4 +1,5 @@
 using TacoMail.Reconciler.Table.Local;
+using TacoMail.Testing;
 
 namespace TacoMail.IntegrationTests.Table.Local;
 
@@ -7,7 +8,7 @@ public sealed class TacoMailCacheDirectoryTests
     [Fact]
     public void Resolve_ExplicitVariable_WinsAndIsUsedAsIs()
     {
-        var environment = new FakeEnvironment("/srv/project", new Dictionary<string, string>
+        var environment = TestEnvironment.Isolated("/srv/project", new Dictionary<string, string>
         {
             ["TACOMAIL_CACHE_DIR"] = "cache",
             ["XDG_CACHE_HOME"] = "/xdg",
@@ -20,7 +21,7 @@ public sealed class TacoMailCacheDirectoryTests
     [Fact]
     public void Resolve_XdgCacheHome_GetsATacomailSubdirectory()
     {
-        var environment = new FakeEnvironment("/srv/project", new Dictionary<string, string> { ["XDG_CACHE_HOME"] = "/xdg", ["HOME"] = "/home/me" });
+        var environment = TestEnvironment.Isolated("/srv/project", new Dictionary<string, string> { ["XDG_CACHE_HOME"] = "/xdg", ["HOME"] = "/home/me" });
 
         TacoMailCacheDirectory.Resolve(environment).ShouldBe("/xdg/tacomail");
     }
@@ -28,7 +29,7 @@ public sealed class TacoMailCacheDirectoryTests
     [Fact]
     public void Resolve_OnlyHome_UsesDotCache()
     {
-        var environment = new FakeEnvironment("/srv/project", new Dictionary<string, string> { ["HOME"] = "/home/me" });
+        var environment = TestEnvironment.Isolated("/srv/project", new Dictionary<string, string> { ["HOME"] = "/home/me" });
 
         TacoMailCacheDirectory.Resolve(environment).ShouldBe("/home/me/.cache/tacomail");
     }

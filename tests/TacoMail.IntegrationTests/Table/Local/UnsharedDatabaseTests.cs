@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
@@ -11,6 +10,7 @@ using TacoMail.Reconciler.Table.Local;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Table;
 using TacoMail.Testing;
+using TacoMail.Testing.Lambda;
 
 namespace TacoMail.IntegrationTests.Table.Local;
 
@@ -22,7 +22,6 @@ namespace TacoMail.IntegrationTests.Table.Local;
 public sealed class UnsharedDatabaseTests(DynamoDbLocalFixture fixture) : IAsyncLifetime
 {
     private const string Region = "us-east-1";
-    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(60);
 
     private readonly TemporaryDirectory _directory = new();
     private DynamoDbLocalProcess? _emulator;
@@ -107,41 +106,18 @@ public sealed class UnsharedDatabaseTests(DynamoDbLocalFixture fixture) : IAsync
     {
         var eventFile = Path.Combine(_directory.Path, $"{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(eventFile, SesTestEvent.Create(["shop@example.com"]), TestContext.Current.CancellationToken);
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var environment = new Dictionary<string, string>(credentials)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["HOME"] = _directory.Path,
+            ["AWS_CONFIG_FILE"] = Path.Combine(_directory.Path, "no-config"),
+            ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_directory.Path, "no-credentials"),
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+            ["AWS_REGION"] = Region,
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = Endpoint.AbsoluteUri,
+            ["AWS_ENDPOINT_URL_SES"] = "http://127.0.0.1:9/",
+            ["TACOMAIL_TABLE"] = table,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "TacoMail.Lambda.dll"), "invoke", "--handler", "disposition", "--event", eventFile })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal) || k is "_HANDLER" or "TACOMAIL_HANDLER").ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["HOME"] = _directory.Path;
-        start.Environment["AWS_CONFIG_FILE"] = Path.Combine(_directory.Path, "no-config");
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_directory.Path, "no-credentials");
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        start.Environment["AWS_REGION"] = Region;
-        start.Environment["AWS_ENDPOINT_URL_DYNAMODB"] = Endpoint.AbsoluteUri;
-        start.Environment["AWS_ENDPOINT_URL_SES"] = "http://127.0.0.1:9/";
-        start.Environment["TACOMAIL_TABLE"] = table;
-        foreach (var (name, value) in credentials)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("The Lambda process did not start.");
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(ProcessTimeout);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        return await LambdaProcess.RunAsync(
+            environment, ["invoke", "--handler", "disposition", "--event", eventFile], clearAws: true, TestContext.Current.CancellationToken);
     }
 }

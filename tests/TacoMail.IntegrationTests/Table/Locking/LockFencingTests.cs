@@ -4,6 +4,8 @@ using TacoMail.Reconciler.Planning;
 using TacoMail.Reconciler.Table.Locking;
 using TacoMail.Reconciler.Table.Writing;
 using TacoMail.Schema.Model;
+using TacoMail.Testing;
+using TacoMail.Testing.Time;
 
 namespace TacoMail.IntegrationTests.Table.Locking;
 
@@ -52,7 +54,7 @@ public sealed class LockFencingTests(DynamoDbLocalFixture fixture)
         for (var renewal = 1; renewal <= 2; renewal++)
         {
             table.Clock.Advance(Options.RenewInterval);
-            await WaitUntilAsync(() => leaseClient.FailedUpdates == renewal);
+            await leaseClient.FailedUpdates.WaitForAsync(renewal, Cancellation);
         }
 
         // 20 s after the last renewal the 30 s lease still had 10 s, more than the 7.5 s margin; 3 s later it has not.
@@ -141,7 +143,7 @@ public sealed class LockFencingTests(DynamoDbLocalFixture fixture)
             await Should.ThrowAsync<LockHeldException>(() => taker.AcquireAsync(Bob, TimeSpan.Zero, Cancellation));
             holderClock.Advance(Options.RenewInterval);
             fastClock.Advance(Options.RenewInterval);
-            await WaitUntilAsync(() => lease.Info.Version == renewal);
+            await Poll.UntilAsync(() => lease.Info.Version == renewal, Cancellation);
         }
 
         await Should.ThrowAsync<LockHeldException>(() => taker.AcquireAsync(Bob, TimeSpan.Zero, Cancellation));
@@ -168,7 +170,7 @@ public sealed class LockFencingTests(DynamoDbLocalFixture fixture)
         lease.Info.Holder.ShouldBe(Bob);
         lease.Info.Version.ShouldBe(0);
         deadClock.Advance(Lease);
-        await WaitUntilAsync(() => dead.IsLost);
+        await Poll.UntilCancelledAsync(dead.LostToken, Cancellation);
         Should.Throw<FenceLapsedException>(dead.EnsureHeld).Message.ShouldStartWith(
             $"The lock on table '{table.Name}' was lost: the lease was taken over or force-unlocked by someone else.");
         await dead.DisposeAsync();
@@ -180,16 +182,12 @@ public sealed class LockFencingTests(DynamoDbLocalFixture fixture)
     {
         using var table = await TestTable.CreateAsync(fixture, Cancellation);
         var dead = await Lock(table, new FakeTimeProvider(TestTable.Start), "lock-dead").AcquireAsync(Alice, TimeSpan.Zero, Cancellation);
-        var fastClock = new FakeTimeProvider(TestTable.Start + TwoMinutes);
+        var fastClock = new TimerTrackingTimeProvider(TestTable.Start + TwoMinutes);
 
         var waiting = Lock(table, fastClock, "lock-new").AcquireAsync(Bob, TimeSpan.FromMinutes(5), Cancellation);
-        while (!waiting.IsCompleted && fastClock.GetUtcNow() < TestTable.Start + TwoMinutes + TimeSpan.FromMinutes(5))
-        {
-            fastClock.Advance(TimeSpan.FromMilliseconds(500));
-            await Task.Delay(5, Cancellation);
-        }
 
-        await using var lease = await waiting;
+        // Each time the waiter sleeps between polls, its clock moves on half a second.
+        await using var lease = await fastClock.AdvanceWhileWaitingAsync(waiting, TimeSpan.FromMilliseconds(500), Options.PollMaxDelay, Cancellation);
         lease.Info.Holder.ShouldBe(Bob);
         (fastClock.GetUtcNow() - (TestTable.Start + TwoMinutes)).ShouldBeGreaterThan(Lease);
         await dead.DisposeAsync();
@@ -197,18 +195,4 @@ public sealed class LockFencingTests(DynamoDbLocalFixture fixture)
 
     private static TableLock Lock(TestTable table, TimeProvider clock, string? lockId = null) =>
         new(table.Client, table.Name, Options, clock, lockId is null ? null : () => lockId);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition did not become true within 10 seconds.");
-            }
-
-            await Task.Delay(10, Cancellation);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using TacoMail.Testing;
 
 namespace TacoMail.IntegrationTests.Table.Locking;
 
@@ -12,17 +13,16 @@ internal sealed class PartitionedClient(Uri endpoint) : AmazonDynamoDBClient(
     new BasicAWSCredentials("test", "test"),
     new AmazonDynamoDBConfig { ServiceURL = endpoint.AbsoluteUri, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 })
 {
-    private int _failedUpdates;
-
     public bool Partitioned { get; set; }
 
-    public int FailedUpdates => Volatile.Read(ref _failedUpdates);
+    /// <summary>The renewals cut off so far, counted before the failure reaches the lease.</summary>
+    public AwaitableCount FailedUpdates { get; } = new();
 
     public override Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken = default)
     {
         if (Partitioned)
         {
-            Interlocked.Increment(ref _failedUpdates);
+            FailedUpdates.Increment();
             throw new AmazonClientException("The network is partitioned (test).");
         }
 

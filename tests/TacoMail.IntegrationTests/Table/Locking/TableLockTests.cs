@@ -4,6 +4,8 @@ using TacoMail.Reconciler.Table.Locking;
 using TacoMail.Reconciler.Table.Reading;
 using TacoMail.Reconciler.Table.Writing;
 using TacoMail.Schema.Table;
+using TacoMail.Testing;
+using TacoMail.Testing.Time;
 
 namespace TacoMail.IntegrationTests.Table.Locking;
 
@@ -96,14 +98,21 @@ public sealed class TableLockTests(DynamoDbLocalFixture fixture)
     public async Task Acquire_WithTimeout_WaitsUntilTheHolderReleases()
     {
         using var table = await TestTable.CreateAsync(fixture, Cancellation);
-        var held = await Lock(table, TimeProvider.System).AcquireAsync(Alice, TimeSpan.Zero, Cancellation);
+        var held = await Lock(table, table.Clock).AcquireAsync(Alice, TimeSpan.Zero, Cancellation);
+        var clock = new TimerTrackingTimeProvider(TestTable.Start);
 
-        var waiting = Lock(table, TimeProvider.System).AcquireAsync(Bob, TimeSpan.FromSeconds(30), Cancellation);
-        await Task.Delay(TimeSpan.FromMilliseconds(300), Cancellation);
+        var waiting = Lock(table, clock).AcquireAsync(Bob, TimeSpan.FromSeconds(30), Cancellation);
+        for (var poll = 1; poll <= 3; poll++)
+        {
+            await clock.WaitForTimerDueWithinAsync(Options.PollMaxDelay, Cancellation);
+            clock.Advance(Options.PollMaxDelay);
+        }
+
+        await clock.WaitForTimerDueWithinAsync(Options.PollMaxDelay, Cancellation);
         waiting.IsCompleted.ShouldBeFalse();
         await held.DisposeAsync();
 
-        await using var lease = await waiting.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+        await using var lease = await clock.AdvanceWhileWaitingAsync(waiting, Options.PollMaxDelay, Options.PollMaxDelay, Cancellation);
         lease.Info.Holder.ShouldBe(Bob);
         table.Requests["PutItem"].ShouldBeGreaterThan(3, "it polled while the lock was held");
     }
@@ -112,13 +121,15 @@ public sealed class TableLockTests(DynamoDbLocalFixture fixture)
     public async Task Acquire_WithTimeout_StillHeldAtTheEnd_FailsSayingItWaited()
     {
         using var table = await TestTable.CreateAsync(fixture, Cancellation);
-        await using var held = await Lock(table, TimeProvider.System, "lock-1").AcquireAsync(Alice, TimeSpan.Zero, Cancellation);
+        await using var held = await Lock(table, table.Clock, "lock-1").AcquireAsync(Alice, TimeSpan.Zero, Cancellation);
+        var clock = new TimerTrackingTimeProvider(TestTable.Start);
 
-        var exception = await Should.ThrowAsync<LockHeldException>(
-            () => Lock(table, TimeProvider.System).AcquireAsync(Bob, TimeSpan.FromMilliseconds(300), Cancellation));
+        var exception = await Should.ThrowAsync<LockHeldException>(() => clock.AdvanceWhileWaitingAsync(
+            Lock(table, clock).AcquireAsync(Bob, TimeSpan.FromMilliseconds(300), Cancellation), Options.PollMaxDelay, Options.PollMaxDelay, Cancellation));
 
         exception.Message.ShouldContain("(lock id lock-1, lease until ");
         exception.Message.ShouldContain("), still after waiting 0.3 s. Wait (see --lock-timeout)");
+        clock.GetUtcNow().ShouldBeGreaterThanOrEqualTo(TestTable.Start + TimeSpan.FromMilliseconds(300), "it waited out its timeout on its own clock");
     }
 
     [Fact]
@@ -131,7 +142,7 @@ public sealed class TableLockTests(DynamoDbLocalFixture fixture)
         {
             table.Clock.Advance(Options.RenewInterval);
             var expected = TestTable.Start + Lease + (Options.RenewInterval * renewal);
-            await WaitUntilAsync(() => lease.Info.Expires == expected);
+            await Poll.UntilAsync(() => lease.Info.Expires == expected, Cancellation);
         }
 
         table.Clock.GetUtcNow().ShouldBeGreaterThan(TestTable.Start + Lease);
@@ -149,7 +160,7 @@ public sealed class TableLockTests(DynamoDbLocalFixture fixture)
 
         table.Clock.Advance(Options.RenewInterval);
 
-        await WaitUntilAsync(() => lease.IsLost);
+        await Poll.UntilCancelledAsync(lease.LostToken, Cancellation);
         lease.LostToken.IsCancellationRequested.ShouldBeTrue();
         lease.LostReason.ShouldBe($"The lock on table '{table.Name}' was lost: the lease was taken over or force-unlocked by someone else.");
         (await table.GetAsync("lock@tacomail-config", Cancellation)).ShouldBeNull("a lost lease does not come back");
@@ -162,7 +173,7 @@ public sealed class TableLockTests(DynamoDbLocalFixture fixture)
         await using var lease = await Lock(table, table.Clock, "lock-1").AcquireAsync(Alice, TimeSpan.Zero, Cancellation);
         await Lock(table, table.Clock).ForceUnlockAsync("lock-1", Cancellation);
         table.Clock.Advance(Options.RenewInterval);
-        await WaitUntilAsync(() => lease.IsLost);
+        await Poll.UntilCancelledAsync(lease.LostToken, Cancellation);
         var plan = await table.PlanAsync(TestTable.Desired([TestTable.Spec("shop@example.com")]), Cancellation);
         table.Requests.Reset();
 
@@ -242,18 +253,4 @@ public sealed class TableLockTests(DynamoDbLocalFixture fixture)
 
     private static TableLock Lock(TestTable table, TimeProvider clock, string? lockId = null) =>
         new(table.Client, table.Name, Options, clock, lockId is null ? null : () => lockId);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition did not become true within 10 seconds.");
-            }
-
-            await Task.Delay(10, Cancellation);
-        }
-    }
 }

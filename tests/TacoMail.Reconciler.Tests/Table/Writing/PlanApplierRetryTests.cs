@@ -1,10 +1,10 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Microsoft.Extensions.Time.Testing;
 using TacoMail.Reconciler.Planning;
 using TacoMail.Reconciler.Table.Writing;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Settings;
+using TacoMail.Testing.Time;
 using static TacoMail.Reconciler.Tests.Planning.States;
 
 namespace TacoMail.Reconciler.Tests.Table.Writing;
@@ -14,20 +14,19 @@ public sealed class PlanApplierRetryTests
 {
     private static readonly ApplyOptions Options = new(MaxParallelism: 2, MaxAttempts: 4, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1));
 
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 5, 1, 10, 0, 0, TimeSpan.Zero));
+    private readonly TimerTrackingTimeProvider _clock = new(new DateTimeOffset(2025, 5, 1, 10, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task Apply_UnprocessedItems_AreRetriedAfterABackoffUntilDone()
     {
         var plan = CreatesOf(30);
-        var calls = 0;
         var client = new ScriptedDynamoDbClient(_clock)
         {
             BatchWrite = request =>
             {
                 var writes = request.RequestItems.Values.Single();
-                // The first two calls leave their last two writes unprocessed, as a throttled table does.
-                return Interlocked.Increment(ref calls) <= 2 && writes.Count > 2
+                // Each first call leaves its last two writes unprocessed, as a throttled table does; the retries carry two.
+                return writes.Count > 2
                     ? new BatchWriteItemResponse { UnprocessedItems = new() { ["t"] = writes[^2..] } }
                     : new BatchWriteItemResponse();
             },
@@ -135,15 +134,7 @@ public sealed class PlanApplierRetryTests
 
     private PlanApplier Applier(IAmazonDynamoDB client) => new(client, "t", Options, _clock, PlanApplier.NewIdentifier);
 
-    /// <summary>Advances the fake clock until <paramref name="apply"/> completes, so backoff delays pass at once.</summary>
-    private async Task<T> RunAsync<T>(Task<T> apply)
-    {
-        while (!apply.IsCompleted)
-        {
-            _clock.Advance(TimeSpan.FromMilliseconds(10));
-            await Task.Delay(1, TestContext.Current.CancellationToken);
-        }
-
-        return await apply;
-    }
+    /// <summary>Awaits <paramref name="apply"/>, moving the fake clock on 10 ms at a time while it waits out a backoff.</summary>
+    private Task<T> RunAsync<T>(Task<T> apply) =>
+        _clock.AdvanceWhileWaitingAsync(apply, TimeSpan.FromMilliseconds(10), Options.MaxDelay, TestContext.Current.CancellationToken);
 }

@@ -1,11 +1,11 @@
-namespace TacoMail.Deployment.Tests.Npm;
+namespace TacoMail.Testing.Npm;
 
 /// <summary>
 /// Where npm packages for tests are kept between runs: <c>$TACOMAIL_CACHE_DIR/npm</c>, else
 /// <c>$XDG_CACHE_HOME/tacomail/npm</c>, else <c>~/.cache/tacomail/npm</c>: the root the s3rver
 /// installer of the integration tests uses, so CI caches one directory.
 /// </summary>
-internal static class NpmCacheDirectory
+public static class NpmCacheDirectory
 {
     public const string OverrideVariable = "TACOMAIL_CACHE_DIR";
 

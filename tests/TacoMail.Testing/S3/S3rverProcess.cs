@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace TacoMail.Testing.S3;
@@ -12,7 +10,7 @@ namespace TacoMail.Testing.S3;
 /// its process tree) on dispose, which also deletes the data. A port taken between the probe and
 /// the bind is retried on another.
 /// </summary>
-internal sealed class S3rverProcess : IAsyncDisposable
+public sealed class S3rverProcess : IAsyncDisposable
 {
     private const int MaxBindAttempts = 5;
     private const int OutputTailLength = 4096;
@@ -60,7 +58,7 @@ internal sealed class S3rverProcess : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var dataDirectory = Directory.CreateTempSubdirectory("tacomail-s3rver-").FullName;
-            var started = Launch(scriptPath, FreePort(), dataDirectory);
+            var started = Launch(scriptPath, LoopbackPort.Free(), dataDirectory);
             try
             {
                 if (await started.WaitUntilReadyAsync(cancellationToken))
@@ -137,13 +135,6 @@ internal sealed class S3rverProcess : IAsyncDisposable
         {
             throw new S3rverException("s3rver runs on Node.js, which was not found on PATH: install it (apt-get install nodejs).", exception);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <returns>False when the process exited first (its output says why).</returns>

@@ -1,4 +1,4 @@
-namespace TacoMail.Deployment.Tests.Npm;
+namespace TacoMail.Testing.Npm;
 
 /// <summary>A pinned npm package could not be installed; the message says what to fix.</summary>
 public sealed class NpmException : Exception

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace TacoMail.Deployment.Tests.Npm;
+namespace TacoMail.Testing.Npm;
 
 /// <summary>
 /// Installs a <see cref="PinnedNpmPackage"/> with <c>npm ci</c> into
@@ -11,7 +11,7 @@ namespace TacoMail.Deployment.Tests.Npm;
 /// ever exists complete. Without npm it fails, never skips: a check that silently does not run
 /// would pass for the wrong reason.
 /// </summary>
-internal sealed class NpmInstaller
+public sealed class NpmInstaller
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TacoMail.Lambda.Tests.Runtime;
+namespace TacoMail.Testing.Lambda;
 
 /// <summary>What a runtime posted to the <see cref="RuntimeApiEmulator"/>.</summary>
 /// <param name="Kind"><c>response</c>, <c>error</c> or <c>init-error</c>.</param>
@@ -8,8 +8,8 @@ namespace TacoMail.Lambda.Tests.Runtime;
 /// <param name="Body">The posted bytes.</param>
 /// <param name="ContentType">The request's <c>Content-Type</c>, if any.</param>
 /// <param name="ErrorType">The <c>Lambda-Runtime-Function-Error-Type</c> header, if any.</param>
-/// <param name="Timestamp">When it arrived, in <see cref="System.Diagnostics.Stopwatch"/> ticks.</param>
-internal sealed record EmulatorRecord(
+/// <param name="Timestamp">When it arrived, as the emulator's clock's <see cref="TimeProvider.GetTimestamp"/>.</param>
+public sealed record EmulatorRecord(
     string Kind,
     string? RequestId,
     byte[] Body,

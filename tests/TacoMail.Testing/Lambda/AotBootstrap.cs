@@ -1,13 +1,13 @@
 using System.Diagnostics;
 
-namespace TacoMail.Lambda.Tests.Hosting;
+namespace TacoMail.Testing.Lambda;
 
 /// <summary>
 /// The Native AOT <c>bootstrap</c> under test: the one <c>./build.sh test</c> just published (named
 /// by <c>TACOMAIL_AOT_BOOTSTRAP</c>), else one this test run publishes itself — the test never
 /// skips for want of a binary.
 /// </summary>
-internal static class AotBootstrap
+public static class AotBootstrap
 {
     public const string Variable = "TACOMAIL_AOT_BOOTSTRAP";
 
@@ -21,7 +21,7 @@ internal static class AotBootstrap
 
     private static async Task<string> PublishAsync()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var output = Path.Combine(Path.GetTempPath(), $"tacomail-aot-{Guid.NewGuid():N}");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -44,18 +44,5 @@ internal static class AotBootstrap
         }
 
         return Path.Combine(output, "bootstrap");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "TacoMail.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (TacoMail.sln) was not found above the test assembly.");
     }
 }

@@ -1,19 +1,18 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading.Channels;
 
-namespace TacoMail.Lambda.Tests.Runtime;
+namespace TacoMail.Testing.Lambda;
 
 /// <summary>
 /// The Lambda Runtime API (2018-06-01) on a free loopback port, for tests and the cold-start
 /// benchmark: hands out queued events on <c>next</c> (long-polling while the queue is empty) and
 /// records what the runtime posts back. Header names are spelled here, not shared with the code
-/// under test, so a typo there fails a test.
+/// under test, so a typo there fails a test. Deadlines and timestamps come from its clock: the
+/// system's for a runtime in another process, the test's fake one for a runtime in the test.
 /// </summary>
-internal sealed class RuntimeApiEmulator : IAsyncDisposable
+public sealed class RuntimeApiEmulator : IAsyncDisposable
 {
     private const string Prefix = "/2018-06-01/runtime/";
 
@@ -24,14 +23,16 @@ internal sealed class RuntimeApiEmulator : IAsyncDisposable
     private readonly TaskCompletionSource<EmulatorRecord> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<EmulatorRecord> _records = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly AwaitableCount _polls = new();
+    private readonly TimeProvider _clock;
     private readonly Task _serving;
-    private int _polls;
     private long _firstPollTimestamp;
     private int _disposed;
 
-    private RuntimeApiEmulator(HttpListener listener, int port)
+    private RuntimeApiEmulator(HttpListener listener, int port, TimeProvider clock)
     {
         _listener = listener;
+        _clock = clock;
         Address = $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         _serving = Task.Run(ServeAsync);
     }
@@ -40,25 +41,29 @@ internal sealed class RuntimeApiEmulator : IAsyncDisposable
     public string Address { get; }
 
     /// <summary>How many <c>next</c> calls arrived (an idle runtime has one outstanding).</summary>
-    public int PollCount => Volatile.Read(ref _polls);
+    public int PollCount => _polls.Value;
 
-    /// <summary>When the first <c>next</c> call arrived (the runtime finished its init), in <see cref="Stopwatch"/> ticks; 0 before.</summary>
+    /// <summary>When the first <c>next</c> call arrived (the runtime finished its init), as the clock's timestamp; 0 before.</summary>
     public long FirstPollTimestamp => Interlocked.Read(ref _firstPollTimestamp);
 
     /// <summary>Responses, errors and init errors in order of arrival.</summary>
     public IReadOnlyList<EmulatorRecord> Records => [.. _records];
 
-    public static RuntimeApiEmulator Start()
+    /// <summary>Starts an emulator on the system clock, for a runtime in another process.</summary>
+    public static RuntimeApiEmulator Start() => Start(TimeProvider.System);
+
+    public static RuntimeApiEmulator Start(TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
+            var port = LoopbackPort.Free();
             var listener = new HttpListener();
             listener.Prefixes.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
             try
             {
                 listener.Start();
-                return new RuntimeApiEmulator(listener, port);
+                return new RuntimeApiEmulator(listener, port, clock);
             }
             catch (HttpListenerException) when (attempt < 10)
             {
@@ -80,6 +85,9 @@ internal sealed class RuntimeApiEmulator : IAsyncDisposable
 
     public Task<EmulatorRecord> WaitForInitErrorAsync(TimeSpan timeout) => _initError.Task.WaitAsync(timeout);
 
+    /// <summary>Completes once <paramref name="count"/> <c>next</c> calls have arrived (the last one may still be waiting).</summary>
+    public Task WaitForPollsAsync(int count, CancellationToken cancellationToken) => _polls.WaitForAsync(count, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -91,13 +99,6 @@ internal sealed class RuntimeApiEmulator : IAsyncDisposable
         _listener.Close();
         await _serving;
         _stopping.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private TaskCompletionSource<EmulatorRecord> Outcome(string requestId) =>
@@ -153,12 +154,12 @@ internal sealed class RuntimeApiEmulator : IAsyncDisposable
 
     private async Task NextAsync(HttpListenerResponse response)
     {
-        Interlocked.CompareExchange(ref _firstPollTimestamp, Stopwatch.GetTimestamp(), 0);
-        Interlocked.Increment(ref _polls);
+        Interlocked.CompareExchange(ref _firstPollTimestamp, _clock.GetTimestamp(), 0);
+        _polls.Increment();
         var invocation = await _events.Reader.ReadAsync(_stopping.Token);
         _handedOut[invocation.RequestId] = true;
         response.Headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
-        if (invocation.Deadline is { } deadline)
+        if ((invocation.Deadline ?? _clock.GetUtcNow() + invocation.TimeLeft) is { } deadline)
         {
             response.Headers["Lambda-Runtime-Deadline-Ms"] = deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         }
@@ -211,7 +212,7 @@ internal sealed class RuntimeApiEmulator : IAsyncDisposable
             body.ToArray(),
             request.ContentType,
             request.Headers["Lambda-Runtime-Function-Error-Type"],
-            Stopwatch.GetTimestamp());
+            _clock.GetTimestamp());
         _records.Enqueue(record);
         return record;
     }

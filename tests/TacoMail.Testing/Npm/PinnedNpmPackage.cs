@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace TacoMail.Deployment.Tests.Npm;
+namespace TacoMail.Testing.Npm;
 
 /// <summary>
 /// An npm package a test needs, pinned with its whole dependency tree by an embedded
@@ -16,7 +16,7 @@ namespace TacoMail.Deployment.Tests.Npm;
 /// <param name="Version">The exact version, as in the lock.</param>
 /// <param name="PackageLock">The <c>package-lock.json</c> to install from.</param>
 /// <param name="Marker">A file, relative to the package's own directory, that only a complete installation has.</param>
-internal sealed record PinnedNpmPackage(string Name, string Version, string PackageLock, string Marker)
+public sealed record PinnedNpmPackage(string Name, string Version, string PackageLock, string Marker)
 {
     /// <summary>The package name as a directory name: <c>@aws-cdk/aws-service-spec</c> is <c>aws-cdk-aws-service-spec</c>.</summary>
     public string Slug => Name.TrimStart('@').Replace('/', '-');

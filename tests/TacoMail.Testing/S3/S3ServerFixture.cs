@@ -1,6 +1,8 @@
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using TacoMail.Testing.Npm;
+using Xunit;
 
 namespace TacoMail.Testing.S3;
 
@@ -34,8 +36,8 @@ public sealed class S3ServerFixture : IAsyncLifetime
     /// <summary>The node process, for tests that check it is stopped.</summary>
     public int ProcessId => Process.ProcessId;
 
-    /// <summary>Where s3rver is installed (under the tool cache).</summary>
-    public string InstallationDirectory { get; private set; } = string.Empty;
+    /// <summary>The installed s3rver's entry script (under the tool cache), for tests that start another.</summary>
+    public string ScriptPath { get; private set; } = string.Empty;
 
     /// <summary>A client for the server, shared by the tests (thread-safe).</summary>
     public AmazonS3Client Client => _client ?? throw new InvalidOperationException("The fixture is not initialized.");
@@ -95,10 +97,8 @@ public sealed class S3ServerFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var directory = S3rverCacheDirectory.Resolve();
-        var script = await S3rverInstaller.EnsureInstalledAsync(directory, CancellationToken.None);
-        InstallationDirectory = S3rverInstaller.InstallDirectory(directory);
-        _process = await S3rverProcess.StartAsync(script, CancellationToken.None);
+        ScriptPath = await S3rverInstaller.EnsureInstalledAsync(NpmInstaller.ForThisMachine(), CancellationToken.None);
+        _process = await S3rverProcess.StartAsync(ScriptPath, CancellationToken.None);
         _client = CreateClient();
     }
 

@@ -1,4 +1,0 @@
-namespace TacoMail.IntegrationTests.Delivery;
-
-/// <summary>A decoded SES v2 <c>SendEmail</c> request: the JSON fields and the raw message.</summary>
-internal sealed record SentEmail(string From, IReadOnlyList<string> To, byte[] RawMessage, string? FeedbackAddress);
