@@ -19,6 +19,6 @@ return args switch
     ["delivery", .. var rest] => await DeliveryBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     ["sweep", .. var rest] => await SweepBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     ["table-read", .. var rest] => await TableReadBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
-    [] or ["--help" or "-h" or "help", ..] => BenchUsage.Print(Console.Out, ExitCodes.Ok),
-    _ => BenchUsage.Print(Console.Error, ExitCodes.Error),
+    [] or ["--help" or "-h" or "help", ..] => BenchUsage.Print(Console.Out, BenchExitCodes.Ok),
+    _ => BenchUsage.Print(Console.Error, BenchExitCodes.Error),
 };

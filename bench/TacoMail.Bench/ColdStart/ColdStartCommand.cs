@@ -11,14 +11,14 @@ internal static class ColdStartCommand
         ArgumentNullException.ThrowIfNull(error);
         if (args.Any(arg => arg is "--help" or "-h"))
         {
-            return BenchUsage.Print(output, ExitCodes.Ok);
+            return BenchUsage.Print(output, BenchExitCodes.Ok);
         }
 
         var options = ColdStartOptions.Parse(args, out var problem);
         if (options is null)
         {
             await error.WriteLineAsync($"error: {problem}");
-            return ExitCodes.Error;
+            return BenchExitCodes.Error;
         }
 
         var runner = new ColdStartRunner(options);
@@ -33,11 +33,11 @@ internal static class ColdStartCommand
         catch (BenchmarkException exception)
         {
             await error.WriteLineAsync($"error: {exception.Message}");
-            return ExitCodes.Error;
+            return BenchExitCodes.Error;
         }
 
         ColdStartReport.Write(output, options, results);
-        return ExitCodes.Ok;
+        return BenchExitCodes.Ok;
     }
 
     private static async Task<IReadOnlyList<ColdStartRun>> MeasureAsync(

@@ -21,26 +21,26 @@ internal static class DeliveryBenchCommand
         if (args.Any(arg => arg is "--help" or "-h"))
         {
             await output.WriteAsync(DeliveryBenchOptions.Usage);
-            return ExitCodes.Ok;
+            return BenchExitCodes.Ok;
         }
 
         var options = DeliveryBenchOptions.Parse(args, out var problem);
         if (options is null)
         {
             await error.WriteLineAsync($"error: {problem}");
-            return ExitCodes.Error;
+            return BenchExitCodes.Error;
         }
 
         try
         {
             var results = await MeasureAsync(options, output, cancellationToken);
             DeliveryBenchReport.Write(output, options, results);
-            return ExitCodes.Ok;
+            return BenchExitCodes.Ok;
         }
         catch (BenchmarkException exception)
         {
             await error.WriteLineAsync($"error: {exception.Message}");
-            return ExitCodes.Error;
+            return BenchExitCodes.Error;
         }
     }
 

@@ -54,13 +54,13 @@ internal static class DispositionBenchCommand
                 .. variables.SelectMany(v => new[] { "--env", $"{v.Key}={v.Value}" }),
             ];
             var status = await ColdStartCommand.RunAsync(coldStartArgs, output, error, cancellationToken);
-            if (status != ExitCodes.Ok)
+            if (status != BenchExitCodes.Ok)
             {
                 return status;
             }
 
             await WarmAsync(new BenchEnvironment(variables), output, cancellationToken);
-            return ExitCodes.Ok;
+            return BenchExitCodes.Ok;
         }
         finally
         {

@@ -29,12 +29,12 @@ internal static class SweepBenchCommand
         if (args is ["--messages", var text] && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out messages) || messages < 1))
         {
             await error.WriteLineAsync("error: --messages takes a whole number of at least 1");
-            return ExitCodes.Error;
+            return BenchExitCodes.Error;
         }
         else if (args.Count > 0 && args is not ["--messages", _])
         {
             await error.WriteLineAsync("usage: sweep [--messages N]");
-            return ExitCodes.Error;
+            return BenchExitCodes.Error;
         }
 
         await using var components = await DeliveryBenchComponents.StartAsync(Bucket, cancellationToken);
@@ -63,7 +63,7 @@ internal static class SweepBenchCommand
             | --- | --- | --- | --- | --- | --- |
             | {delivered} | {left} | {stopwatch.Elapsed.TotalSeconds:0.00} s | {stopwatch.Elapsed.TotalMilliseconds / messages:0.0} ms | {heap.Peak / 1048576.0:0.0} MB | {ProcessPeak.Self() / 1048576.0:0.0} MB ({before / 1048576.0:0.0} MB) |
             """));
-        return delivered == messages && left == 0 ? ExitCodes.Ok : ExitCodes.Error;
+        return delivered == messages && left == 0 ? BenchExitCodes.Ok : BenchExitCodes.Error;
     }
 
     private static async Task QueueAsync(AmazonS3Client s3, byte[] message, int count, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ internal static class TableReadBenchCommand
         if (!TryParse(args, out var items, out var runs))
         {
             await error.WriteLineAsync(Usage + " (N a whole number of at least 1)");
-            return ExitCodes.Error;
+            return BenchExitCodes.Error;
         }
 
         var environment = new SystemEnvironment();
@@ -56,7 +56,7 @@ internal static class TableReadBenchCommand
                 if (!actual.Aliases.Values.SequenceEqual(records))
                 {
                     await error.WriteLineAsync($"error: {segments} segment(s) read {actual.Aliases.Count} items, not the {items} written");
-                    return ExitCodes.Error;
+                    return BenchExitCodes.Error;
                 }
             }
 
@@ -75,7 +75,7 @@ internal static class TableReadBenchCommand
                 CultureInfo.InvariantCulture, $"| {segments}{(segments == TableReader.DefaultSegments ? " (default)" : string.Empty)} | {milliseconds.Min:F0} ms | {milliseconds.Median:F0} ms |"));
         }
 
-        return ExitCodes.Ok;
+        return BenchExitCodes.Ok;
     }
 
     private static bool TryParse(IReadOnlyList<string> args, out int items, out int runs)
