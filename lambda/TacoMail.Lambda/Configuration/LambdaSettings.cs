@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using TacoMail.Lambda.Hosting;
+using TacoMail.Schema.Queue;
 
 namespace TacoMail.Lambda.Configuration;
 
@@ -12,8 +13,8 @@ namespace TacoMail.Lambda.Configuration;
 /// </summary>
 internal sealed record LambdaSettings
 {
-    public const string DefaultIncomingPrefix = "incoming/";
-    public const string DefaultMailboxPrefix = "mailbox/";
+    public const string DefaultIncomingPrefix = MailBucketLayout.IncomingPrefix;
+    public const string DefaultMailboxPrefix = MailBucketLayout.MailboxPrefix;
 
     /// <summary>The alias table (<c>TACOMAIL_TABLE</c>).</summary>
     public required string TableName { get; init; }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using TacoMail.Lambda.Hosting;
-using Names = TacoMail.Lambda.Configuration.EnvironmentVariableNames;
+using Names = TacoMail.Schema.Settings.EnvironmentVariableNames;
 
 namespace TacoMail.Lambda.Configuration;
 

@@ -11,6 +11,7 @@ using TacoMail.Lambda.Logging;
 using TacoMail.Lambda.Recipients;
 using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Ses;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Lambda.Delivery;
 
