@@ -76,7 +76,7 @@ internal static class DeliveryFunction
             claims ?? new DynamoDbDeliveryClaims(dynamo, options.TableName, time),
             time);
         var sweeper = new QueueSweeper(new MailQueue(store, options.IncomingPrefix), deliverer, time);
-        return new DeliveryHandler(deliverer, sweeper, time, new DeliveryLog(log, time)).HandleAsync;
+        return new DeliveryHandler(deliverer, sweeper, time, new DeliveryLog(new JsonLogWriter(log), time)).HandleAsync;
     }
 
     /// <summary>The delivery's options from the validated settings, for a bucket that must be named.</summary>

@@ -28,6 +28,6 @@ internal static class DispositionFunction
             new RecipientResolver(new AliasBatchReader(dynamo, settings.TableName, time)),
             new UseCountIncrementer(dynamo, settings.TableName),
             new BounceStep(ses));
-        return new DispositionHandler(disposer, time, new LogLineWriter(log)).HandleAsync;
+        return new DispositionHandler(disposer, time, new JsonLogWriter(log)).HandleAsync;
     }
 }

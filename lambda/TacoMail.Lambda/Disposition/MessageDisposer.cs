@@ -1,5 +1,6 @@
 using TacoMail.Lambda.Events;
 using TacoMail.Lambda.Recipients;
+using TacoMail.Lambda.Runtime;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
 
@@ -27,8 +28,9 @@ internal sealed class MessageDisposer
         _bounce = bounce;
     }
 
-    public async Task<DispositionResult> ProcessAsync(
-        ReceivedMessage message, InvocationDeadline deadline, CancellationToken cancellationToken)
+    /// <param name="message">The message to decide.</param>
+    /// <param name="deadline">The invocation's deadline: its token cancels every call in time for the answer.</param>
+    public async Task<DispositionResult> ProcessAsync(ReceivedMessage message, InvocationDeadline deadline)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(deadline);
@@ -42,8 +44,7 @@ internal sealed class MessageDisposer
         RecipientResolution resolution;
         try
         {
-            using var call = deadline.StartCall(cancellationToken);
-            resolution = await _resolver.ResolveAsync(message.Recipients, call.Token).ConfigureAwait(false);
+            resolution = await _resolver.ResolveAsync(message.Recipients, deadline.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -59,8 +60,8 @@ internal sealed class MessageDisposer
             .Select(r => new RecipientResult(r.Recipient, r.Key, r.Lookup, policy.Decide(r.Status, facts)))
             .ToList();
 
-        var bounceTask = _bounce.RunAsync(message, results, resolution.Settings.BounceSender, deadline, cancellationToken);
-        var countTask = CountUsesAsync(results, deadline, cancellationToken);
+        var bounceTask = _bounce.RunAsync(message, results, resolution.Settings.BounceSender, deadline);
+        var countTask = CountUsesAsync(results, deadline);
         await Task.WhenAll(bounceTask, countTask).ConfigureAwait(false);
         var bounce = await bounceTask.ConfigureAwait(false);
         if (bounce?.NeedsFailSafe == true)
@@ -73,7 +74,7 @@ internal sealed class MessageDisposer
     }
 
     private async Task<IReadOnlyList<string>> CountUsesAsync(
-        IReadOnlyList<RecipientResult> results, InvocationDeadline deadline, CancellationToken cancellationToken)
+        IReadOnlyList<RecipientResult> results, InvocationDeadline deadline)
     {
         var used = results.Where(r => r.CountsAsUse).Select(r => r.Key!.Value).Distinct().ToList();
         if (used.Count == 0)
@@ -86,8 +87,7 @@ internal sealed class MessageDisposer
             return [$"deadline near ({deadline.Describe()}): use_count not incremented for {used.Count} alias(es)"];
         }
 
-        using var call = deadline.StartCall(cancellationToken);
-        return await _incrementer.IncrementAsync(used, call.Token).ConfigureAwait(false);
+        return await _incrementer.IncrementAsync(used, deadline.Token).ConfigureAwait(false);
     }
 
     /// <summary>Every recipient, undecided: the lookup did not happen, so the message is stored for the delivery step.</summary>

@@ -43,7 +43,7 @@ public sealed class Functions
     {
         ArgumentNullException.ThrowIfNull(input);
         var context = LocalInvocation.Create("managed", _time);
-        using var deadline = new DeadlineCancellation(context.Deadline, _time, CancellationToken.None);
+        using var deadline = new InvocationDeadline(context.Deadline, _time, CancellationToken.None);
         return await handler(input, context, deadline.Token);
     }
 }

@@ -58,7 +58,7 @@ internal sealed class InvokeCommand(
         var buffer = new MemoryStream();
         try
         {
-            using var deadline = new DeadlineCancellation(context.Deadline, time, cancellationToken);
+            using var deadline = new InvocationDeadline(context.Deadline, time, cancellationToken);
             await using var response = await handler(new MemoryStream(request, writable: false), context, deadline.Token);
             await response.CopyToAsync(buffer, cancellationToken);
         }

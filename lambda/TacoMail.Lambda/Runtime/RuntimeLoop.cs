@@ -47,7 +47,7 @@ internal sealed class RuntimeLoop(
         var context = invocation.Context;
         try
         {
-            using var deadline = new DeadlineCancellation(context.Deadline, time, cancellationToken);
+            using var deadline = new InvocationDeadline(context.Deadline, time, cancellationToken);
             return await handler(invocation.Body, context, deadline.Token);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

@@ -2,7 +2,7 @@ using TacoMail.Lambda.Logging;
 
 namespace TacoMail.Lambda.Tests.Logging;
 
-public sealed class LogLineWriterTests
+public sealed class JsonLogWriterTests
 {
     private static readonly DispositionLogEntry Entry = new()
     {
@@ -23,7 +23,7 @@ public sealed class LogLineWriterTests
     {
         var sink = new CapturingLogSink();
 
-        new LogLineWriter(sink).Write(Entry);
+        new JsonLogWriter(sink).Write(Entry);
 
         sink.Lines.ShouldHaveSingleItem().ShouldBe(
             """
