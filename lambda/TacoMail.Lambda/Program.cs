@@ -15,9 +15,10 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
 });
 
 await using var output = Console.OpenStandardOutput();
+var environment = new ProcessEnvironmentVariables();
 var entryPoint = new LambdaEntryPoint(
-    LambdaHandlers.CreateCatalog(),
-    new ProcessEnvironmentVariables(),
+    name => CompositionRoot.Create(name, environment),
+    environment,
     TimeProvider.System,
     output,
     Console.Error);

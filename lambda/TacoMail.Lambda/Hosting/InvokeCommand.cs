@@ -7,9 +7,12 @@ namespace TacoMail.Lambda.Hosting;
 /// <c>invoke</c>: runs one handler once on an event file, outside Lambda, with a synthetic
 /// invocation context, and writes the response bytes to standard output.
 /// </summary>
+/// <param name="createHandler">Builds a handler by name; throws <see cref="StartupException"/>.</param>
+/// <param name="time">The clock of the synthetic deadline.</param>
+/// <param name="output">Where the response goes.</param>
+/// <param name="error">Where failures are written.</param>
 internal sealed class InvokeCommand(
-    IHandlerCatalog catalog,
-    IEnvironmentVariables environment,
+    Func<string?, LambdaHandler> createHandler,
     TimeProvider time,
     Stream output,
     TextWriter error)
@@ -19,8 +22,8 @@ internal sealed class InvokeCommand(
         ArgumentNullException.ThrowIfNull(args);
         if (args.Any(arg => arg is "--help" or "-h"))
         {
-            await output.WriteAsync(Encoding.UTF8.GetBytes(Usage.Text(catalog)), cancellationToken);
-            return ExitCodes.Ok;
+            await output.WriteAsync(Encoding.UTF8.GetBytes(Usage.Text()), cancellationToken);
+            return BootstrapExitCodes.Ok;
         }
 
         var arguments = InvokeArguments.Parse(args, out var problem);
@@ -42,7 +45,7 @@ internal sealed class InvokeCommand(
         LambdaHandler handler;
         try
         {
-            handler = HandlerStartup.Create(catalog, arguments.Handler, environment);
+            handler = createHandler(arguments.Handler);
         }
         catch (StartupException exception)
         {
@@ -74,12 +77,12 @@ internal sealed class InvokeCommand(
 
         await output.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
         await output.FlushAsync(cancellationToken);
-        return ExitCodes.Ok;
+        return BootstrapExitCodes.Ok;
     }
 
     private async Task<int> FailAsync(string message)
     {
         await error.WriteLineAsync($"error: {message}");
-        return ExitCodes.Error;
+        return BootstrapExitCodes.Error;
     }
 }

@@ -1,8 +1,10 @@
 using TacoMail.Lambda.Configuration;
+using TacoMail.Lambda.Hosting;
+using TacoMail.Lambda.Tests.Hosting;
 
 namespace TacoMail.Lambda.Tests.Configuration;
 
-public sealed class LambdaSettingsTests
+public sealed class LambdaSettingsReaderTests
 {
     private static readonly Dictionary<string, string> Minimal = new()
     {
@@ -10,7 +12,7 @@ public sealed class LambdaSettingsTests
     };
 
     private static LambdaSettings Load(Dictionary<string, string> values) =>
-        LambdaSettings.Load(new FakeEnvironmentVariables(values));
+        LambdaSettingsReader.Read(new TestEnvironmentVariables([.. values.Select(v => (v.Key, v.Value))]));
 
     private static Dictionary<string, string> With(params (string Name, string Value)[] values)
     {
@@ -56,7 +58,7 @@ public sealed class LambdaSettingsTests
     [Fact]
     public void Load_NothingSet_ListsEveryMissingVariableInOneError()
     {
-        var error = Should.Throw<LambdaConfigurationException>(() => Load([]));
+        var error = Should.Throw<StartupException>(() => Load([]));
 
         error.Problems.ShouldBe(["TACOMAIL_TABLE is not set"]);
         error.Message.ShouldBe("Invalid configuration: TACOMAIL_TABLE is not set.");
@@ -65,7 +67,7 @@ public sealed class LambdaSettingsTests
     [Fact]
     public void Load_EveryValueInvalid_ListsEveryProblem()
     {
-        var error = Should.Throw<LambdaConfigurationException>(() => Load(new Dictionary<string, string>
+        var error = Should.Throw<StartupException>(() => Load(new Dictionary<string, string>
         {
             ["TACOMAIL_TABLE"] = "no spaces allowed",
             ["AWS_ENDPOINT_URL_DYNAMODB"] = "localhost:8000",
@@ -106,12 +108,27 @@ public sealed class LambdaSettingsTests
             .DynamoDbEndpoint.ShouldBe(new Uri("http://127.0.0.1:8000"));
 
     [Fact]
-    public void TryLoad_Invalid_ReturnsProblemsWithoutThrowing()
-    {
-        LambdaSettings.TryLoad(new FakeEnvironmentVariables(With(("AWS_ENDPOINT_URL", "x"))), out var settings, out var problems)
-            .ShouldBeFalse();
+    public void Load_IsTheReader() =>
+        LambdaSettings.Load(new TestEnvironmentVariables(("TACOMAIL_TABLE", "t-1"))).TableName.ShouldBe("t-1");
 
-        settings.ShouldBeNull();
-        problems.ShouldHaveSingleItem().ShouldStartWith("AWS_ENDPOINT_URL");
+    [Theory]
+    [InlineData(null, "disposition", "disposition")]
+    [InlineData("delivery", "disposition", "delivery")]
+    [InlineData("", "disposition", "disposition")]
+    [InlineData(null, null, null)]
+    public void HandlerName_OverrideWinsOverLambdasHandler(string? tacomailHandler, string? lambdaHandler, string? expected)
+    {
+        var variables = new List<(string, string)>();
+        if (tacomailHandler is not null)
+        {
+            variables.Add(("TACOMAIL_HANDLER", tacomailHandler));
+        }
+
+        if (lambdaHandler is not null)
+        {
+            variables.Add(("_HANDLER", lambdaHandler));
+        }
+
+        LambdaSettingsReader.HandlerName(new TestEnvironmentVariables([.. variables])).ShouldBe(expected);
     }
 }
