@@ -5,11 +5,10 @@ using TacoMail.Lambda.Delivery.Failure;
 using TacoMail.Lambda.Delivery.Queue;
 using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Delivery.Storage;
-using TacoMail.Lambda.Disposition;
 using TacoMail.Lambda.Logging;
-using TacoMail.Lambda.Recipients;
 using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Ses;
+using TacoMail.MailPath.Recipients;
 
 namespace TacoMail.Lambda.Delivery;
 

@@ -3,6 +3,7 @@ using TacoMail.Lambda.Delivery.Messages;
 using TacoMail.Lambda.Delivery.Queue;
 using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Delivery.Storage;
+using TacoMail.MailPath.Messages;
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Queue;
 using TacoMail.Schema.Settings;

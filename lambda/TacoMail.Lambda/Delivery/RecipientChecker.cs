@@ -1,5 +1,5 @@
 using TacoMail.Lambda.Events;
-using TacoMail.Lambda.Recipients;
+using TacoMail.MailPath.Recipients;
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
@@ -25,7 +25,7 @@ internal sealed class RecipientChecker
     }
 
     /// <exception cref="Amazon.DynamoDBv2.AmazonDynamoDBException">DynamoDB refused the lookup.</exception>
-    /// <exception cref="Disposition.AliasLookupException">DynamoDB kept the keys unprocessed (throttling).</exception>
+    /// <exception cref="AliasLookupException">DynamoDB kept the keys unprocessed (throttling).</exception>
     public async Task<RecipientCheck> CheckAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -71,7 +71,7 @@ internal sealed class RecipientChecker
         ResolvedRecipient recipient, ItemKey alias, RecipientDecision decision, out DestinationAddress? destination)
     {
         destination = null;
-        if (recipient.Lookup == Disposition.LookupStatus.Unreadable)
+        if (recipient.Lookup == LookupStatus.Unreadable)
         {
             return new RecipientReport([recipient.Recipient], alias.FullAddress, null, DeliveryStatus.Unresolved, $"unreadable {recipient.UnreadableReason}");
         }

@@ -1,9 +1,9 @@
 using Amazon.DynamoDBv2;
 using TacoMail.Lambda.Configuration;
 using TacoMail.Lambda.Logging;
-using TacoMail.Lambda.Recipients;
 using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Ses;
+using TacoMail.MailPath.Recipients;
 
 namespace TacoMail.Lambda.Disposition;
 

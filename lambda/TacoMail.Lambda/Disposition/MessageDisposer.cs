@@ -1,7 +1,6 @@
 using TacoMail.Lambda.Events;
-using TacoMail.Lambda.Recipients;
 using TacoMail.Lambda.Runtime;
-using TacoMail.Schema.Records;
+using TacoMail.MailPath.Recipients;
 using TacoMail.Schema.Routing;
 
 namespace TacoMail.Lambda.Disposition;
@@ -92,8 +91,7 @@ internal sealed class MessageDisposer
 
     /// <summary>Every recipient, undecided: the lookup did not happen, so the message is stored for the delivery step.</summary>
     private static List<RecipientResult> Undecided(ReceivedMessage message, LookupStatus status) =>
-        [.. message.Recipients.Select(r => new RecipientResult(r, KeyOf(r), KeyOf(r) is null ? LookupStatus.InvalidAddress : status, Decision: null))];
-
-    private static ItemKey? KeyOf(string recipient) =>
-        RecipientNormalizer.TryNormalize(recipient, SubAddressSeparators.Default, out var lookup) ? lookup.Key : null;
+        [.. message.Recipients.Select(r => RecipientResolver.KeyOf(r) is { } key
+            ? new RecipientResult(r, key, status, Decision: null)
+            : new RecipientResult(r, null, LookupStatus.InvalidAddress, Decision: null))];
 }

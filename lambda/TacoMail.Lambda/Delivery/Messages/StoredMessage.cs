@@ -1,5 +1,6 @@
 using System.Text;
 using TacoMail.Lambda.Delivery.Storage;
+using TacoMail.MailPath.Messages;
 
 namespace TacoMail.Lambda.Delivery.Messages;
 

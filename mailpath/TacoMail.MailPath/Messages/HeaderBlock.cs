@@ -1,4 +1,4 @@
-namespace TacoMail.Lambda.Delivery.Messages;
+namespace TacoMail.MailPath.Messages;
 
 /// <summary>
 /// The top-level header block of a stored message, split off byte-exactly: everything before the
@@ -7,4 +7,4 @@ namespace TacoMail.Lambda.Delivery.Messages;
 /// </summary>
 /// <param name="Bytes">The header lines as received, line endings included.</param>
 /// <param name="BodyOffset">Where the body starts, just after the blank line; the file length when there is none.</param>
-internal sealed record HeaderBlock(byte[] Bytes, long BodyOffset);
+public sealed record HeaderBlock(byte[] Bytes, long BodyOffset);

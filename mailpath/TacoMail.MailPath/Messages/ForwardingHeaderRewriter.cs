@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TacoMail.Lambda.Delivery.Messages;
+namespace TacoMail.MailPath.Messages;
 
 /// <summary>
 /// Writes the header block of a forward from the received one, blank line included: fields kept
@@ -11,7 +11,7 @@ namespace TacoMail.Lambda.Delivery.Messages;
 /// Reply-To; earlier <c>X-TacoMail-Alias</c> fields stay (the loop trace) and one more names the
 /// alias last.
 /// </summary>
-internal static class ForwardingHeaderRewriter
+public static class ForwardingHeaderRewriter
 {
     public const string NewLine = "\r\n";
 

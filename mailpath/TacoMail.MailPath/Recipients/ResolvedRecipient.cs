@@ -1,8 +1,7 @@
-using TacoMail.Lambda.Disposition;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
 
-namespace TacoMail.Lambda.Recipients;
+namespace TacoMail.MailPath.Recipients;
 
 /// <summary>One envelope recipient matched against the table.</summary>
 /// <param name="Recipient">The envelope recipient as received.</param>
@@ -11,7 +10,7 @@ namespace TacoMail.Lambda.Recipients;
 /// <param name="Status">What the table says, for <see cref="MessagePolicy.Decide"/>.</param>
 /// <param name="Record">The alias, when found and readable.</param>
 /// <param name="UnreadableReason">The decoder's reason when the item is unreadable.</param>
-internal sealed record ResolvedRecipient(
+public sealed record ResolvedRecipient(
     string Recipient,
     ItemKey? Key,
     LookupStatus Lookup,

@@ -1,8 +1,8 @@
 using System.Text;
 using MimeKit;
-using TacoMail.Lambda.Delivery.Messages;
+using TacoMail.MailPath.Messages;
 
-namespace TacoMail.Lambda.Tests.Delivery;
+namespace TacoMail.MailPath.Tests.Messages;
 
 public sealed class ForwardingHeaderRewriterTests
 {

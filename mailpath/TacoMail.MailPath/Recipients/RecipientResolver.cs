@@ -1,9 +1,8 @@
-using TacoMail.Lambda.Disposition;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
 
-namespace TacoMail.Lambda.Recipients;
+namespace TacoMail.MailPath.Recipients;
 
 /// <summary>
 /// The one recipient pipeline both handlers use: normalise each envelope recipient (quotes,
@@ -18,7 +17,7 @@ namespace TacoMail.Lambda.Recipients;
 /// warm function), so the steady state costs one round trip; only right after a change of
 /// separators does a second read fetch the keys the new ones name.
 /// </remarks>
-internal sealed class RecipientResolver
+public sealed class RecipientResolver
 {
     public const string NoSettingsItem = "no settings item in the table (run 'tacomail apply'): safe defaults, no bounces";
 
@@ -58,6 +57,13 @@ internal sealed class RecipientResolver
         var resolved = lookups.Select(l => Classify(l.Recipient, l.Lookup, aliases, settings)).ToList();
         return new RecipientResolution(resolved, settings, fallback);
     }
+
+    /// <summary>
+    /// The key <paramref name="recipient"/> names under the default separators, for when the table
+    /// (and with it the declared separators) could not be read; null for an invalid address.
+    /// </summary>
+    public static ItemKey? KeyOf(string recipient) =>
+        RecipientNormalizer.TryNormalize(recipient, SubAddressSeparators.Default, out var lookup) ? lookup.Key : null;
 
     private static List<(string Recipient, RecipientLookup? Lookup)> Normalize(IReadOnlyList<string> recipients, SubAddressSeparators separators) =>
         [.. recipients.Select(r => (r, RecipientNormalizer.TryNormalize(r, separators, out var lookup) ? lookup : null))];

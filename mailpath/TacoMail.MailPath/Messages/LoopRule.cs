@@ -1,4 +1,4 @@
-namespace TacoMail.Lambda.Delivery.Messages;
+namespace TacoMail.MailPath.Messages;
 
 /// <summary>
 /// Decides from a message's trace whether forwarding it again would feed a loop. Every forward
@@ -6,7 +6,7 @@ namespace TacoMail.Lambda.Delivery.Messages;
 /// message that comes back (a destination that forwards to an alias, two TacoMail installations
 /// pointing at each other) shows where it has been.
 /// </summary>
-internal static class LoopRule
+public static class LoopRule
 {
     /// <summary>How many TacoMail forwards a message may already have passed; one more is refused.</summary>
     public const int MaxHops = 3;

@@ -1,11 +1,11 @@
-namespace TacoMail.Lambda.Delivery.Messages;
+namespace TacoMail.MailPath.Messages;
 
 /// <summary>
 /// Finds the end of a message's header block: the first empty line (<c>LF LF</c> or
 /// <c>LF CR LF</c>). Reads at most <see cref="MaxHeaderBytes"/>, so a message of any size costs
 /// at most that much memory here; the body is never read.
 /// </summary>
-internal static class HeaderBlockReader
+public static class HeaderBlockReader
 {
     public const int MaxHeaderBytes = 1024 * 1024;
 

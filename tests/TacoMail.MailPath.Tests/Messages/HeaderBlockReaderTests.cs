@@ -1,7 +1,7 @@
 using System.Text;
-using TacoMail.Lambda.Delivery.Messages;
+using TacoMail.MailPath.Messages;
 
-namespace TacoMail.Lambda.Tests.Delivery;
+namespace TacoMail.MailPath.Tests.Messages;
 
 public sealed class HeaderBlockReaderTests
 {

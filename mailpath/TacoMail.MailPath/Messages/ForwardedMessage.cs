@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace TacoMail.Lambda.Delivery.Messages;
+namespace TacoMail.MailPath.Messages;
 
 /// <summary>
 /// A forward as bytes to send, never held in memory whole: the rewritten header block, then the
@@ -11,7 +11,7 @@ namespace TacoMail.Lambda.Delivery.Messages;
 /// <param name="Path">The stored message's file.</param>
 /// <param name="BodyOffset">Where the body segment (blank line, then body) starts in the file.</param>
 /// <param name="BodyLength">How many bytes of the file follow the head.</param>
-internal sealed record ForwardedMessage(byte[] Head, string Path, long BodyOffset, long BodyLength)
+public sealed record ForwardedMessage(byte[] Head, string Path, long BodyOffset, long BodyLength)
 {
     public const int ChunkSize = 81_920;
 

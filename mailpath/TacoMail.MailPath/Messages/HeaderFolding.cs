@@ -1,4 +1,4 @@
-namespace TacoMail.Lambda.Delivery.Messages;
+namespace TacoMail.MailPath.Messages;
 
 /// <summary>
 /// Keeps every header line within RFC 5322's limit of 998 octets (SES refuses a message with a

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TacoMail.Lambda.Delivery.Messages;
+namespace TacoMail.MailPath.Messages;
 
 /// <summary>
 /// Splits a header block into fields (RFC 5322 section 2.2: a field starts at a line that does not
@@ -15,7 +15,7 @@ namespace TacoMail.Lambda.Delivery.Messages;
 /// or an empty line between bare line ends, are dropped with their folded lines: SES refuses a
 /// message that holds them ("Empty header names are illegal").
 /// </remarks>
-internal static class HeaderFieldParser
+public static class HeaderFieldParser
 {
     private static readonly byte[] CrLf = "\r\n"u8.ToArray();
 

@@ -1,7 +1,7 @@
-namespace TacoMail.Lambda.Disposition;
+namespace TacoMail.MailPath.Recipients;
 
 /// <summary>How the table lookup for one recipient went (logged as <c>lookup</c>).</summary>
-internal enum LookupStatus
+public enum LookupStatus
 {
     /// <summary>An alias item was found and decoded.</summary>
     Found,

@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Table;
 
-namespace TacoMail.Lambda.Disposition;
+namespace TacoMail.MailPath.Recipients;
 
 /// <summary>
 /// Looks up every recipient of a message, and the declared settings item with them, in one
@@ -13,7 +13,7 @@ namespace TacoMail.Lambda.Disposition;
 /// Eventually consistent reads suffice: an alias changed a second ago may route either way.
 /// Keys returned unprocessed (throttling) are retried a bounded number of times with backoff.
 /// </summary>
-internal sealed class AliasBatchReader
+public sealed class AliasBatchReader
 {
     public const int BatchSize = 100;
     public const int MaxRetries = 4;

@@ -1,4 +1,4 @@
-namespace TacoMail.Lambda.Disposition;
+namespace TacoMail.MailPath.Recipients;
 
 /// <summary>DynamoDB kept returning keys unprocessed (throttling) after the bounded retries.</summary>
 public sealed class AliasLookupException : Exception

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using MimeKit;
 
-namespace TacoMail.Lambda.Delivery.Messages;
+namespace TacoMail.MailPath.Messages;
 
 /// <summary>
 /// The From and Reply-To of a forward. SES sends only from verified identities, so the forward

@@ -1,4 +1,4 @@
-namespace TacoMail.Lambda.Delivery.Messages;
+namespace TacoMail.MailPath.Messages;
 
 /// <summary>The stored message cannot be forwarded as it is (e.g. a header block too large to rewrite); retrying will not help.</summary>
 public sealed class MessageFormatException : Exception

@@ -1,4 +1,4 @@
-namespace TacoMail.Lambda.Delivery.Messages;
+namespace TacoMail.MailPath.Messages;
 
 /// <summary>
 /// Which received header fields a forward drops or keeps once. SES refuses a raw message with a
@@ -6,7 +6,7 @@ namespace TacoMail.Lambda.Delivery.Messages;
 /// 'List-Unsubscribe', 'Content-Type', … all seen in the wild), so every field except the trace
 /// fields <c>Received</c> and <c>X-TacoMail-Alias</c> is kept once, its first occurrence.
 /// </summary>
-internal static class HeaderRules
+public static class HeaderRules
 {
     public const string From = "From";
     public const string ReplyTo = "Reply-To";
