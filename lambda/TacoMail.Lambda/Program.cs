@@ -14,7 +14,8 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
     shutdown.Cancel();
 });
 
-await using var output = Console.OpenStandardOutput();
+var output = Console.OpenStandardOutput();
+await using var outputScope = output.ConfigureAwait(false);
 var environment = new ProcessEnvironmentVariables();
 var entryPoint = new LambdaEntryPoint(
     name => CompositionRoot.Create(name, environment),
@@ -22,4 +23,4 @@ var entryPoint = new LambdaEntryPoint(
     TimeProvider.System,
     output,
     Console.Error);
-return await entryPoint.RunAsync(args, shutdown.Token);
+return await entryPoint.RunAsync(args, shutdown.Token).ConfigureAwait(false);

@@ -37,9 +37,9 @@ internal sealed class DispositionHandler
         using var deadline = new InvocationDeadline(context.Deadline, _time, cancellationToken);
         try
         {
-            sesEvent = await JsonSerializer.DeserializeAsync(request, SesEventJsonContext.Default.SesEvent, cancellationToken);
+            sesEvent = await JsonSerializer.DeserializeAsync(request, SesEventJsonContext.Default.SesEvent, cancellationToken).ConfigureAwait(false);
             result = ReceivedMessageReader.TryRead(sesEvent, out message, out var problem)
-                ? await _disposer.ProcessAsync(message, deadline)
+                ? await _disposer.ProcessAsync(message, deadline).ConfigureAwait(false)
                 : DispositionResult.FailSafe(problem);
         }
         catch (JsonException ex)

@@ -45,6 +45,6 @@ public sealed class Functions
         ArgumentNullException.ThrowIfNull(input);
         var context = LocalInvocation.Create("managed", _time);
         using var deadline = new InvocationDeadline(context.Deadline, _time, CancellationToken.None);
-        return await handler(input, context, deadline.Token);
+        return await handler(input, context, deadline.Token).ConfigureAwait(false);
     }
 }

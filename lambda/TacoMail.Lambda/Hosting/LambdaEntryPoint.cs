@@ -25,19 +25,19 @@ internal sealed class LambdaEntryPoint(
         ArgumentNullException.ThrowIfNull(args);
         if (args.Count == 0)
         {
-            return await ServeAsync(cancellationToken);
+            return await ServeAsync(cancellationToken).ConfigureAwait(false);
         }
 
         switch (args[0])
         {
             case "invoke":
-                return await new InvokeCommand(createHandler, time, output, error).RunAsync([.. args.Skip(1)], cancellationToken);
+                return await new InvokeCommand(createHandler, time, output, error).RunAsync([.. args.Skip(1)], cancellationToken).ConfigureAwait(false);
             case "--help" or "-h" or "help":
-                await output.WriteAsync(Encoding.UTF8.GetBytes(Usage.Text()), cancellationToken);
+                await output.WriteAsync(Encoding.UTF8.GetBytes(Usage.Text()), cancellationToken).ConfigureAwait(false);
                 return BootstrapExitCodes.Ok;
             default:
-                await error.WriteLineAsync($"error: Unknown command '{args[0]}'.");
-                await error.WriteAsync(Usage.Text());
+                await error.WriteLineAsync($"error: Unknown command '{args[0]}'.").ConfigureAwait(false);
+                await error.WriteAsync(Usage.Text()).ConfigureAwait(false);
                 return BootstrapExitCodes.Error;
         }
     }
@@ -47,11 +47,11 @@ internal sealed class LambdaEntryPoint(
         var runtimeApi = LambdaSettingsReader.RuntimeApi(environment);
         if (runtimeApi is null)
         {
-            await error.WriteLineAsync($"error: {RuntimeVariableNames.RuntimeApi} is not set, so this is not a Lambda environment.");
-            await error.WriteAsync(Usage.Text());
+            await error.WriteLineAsync($"error: {RuntimeVariableNames.RuntimeApi} is not set, so this is not a Lambda environment.").ConfigureAwait(false);
+            await error.WriteAsync(Usage.Text()).ConfigureAwait(false);
             return BootstrapExitCodes.Error;
         }
 
-        return await new RuntimeHost(createHandler, environment, time, error).RunAsync(runtimeApi, cancellationToken);
+        return await new RuntimeHost(createHandler, environment, time, error).RunAsync(runtimeApi, cancellationToken).ConfigureAwait(false);
     }
 }

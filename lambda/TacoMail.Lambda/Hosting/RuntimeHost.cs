@@ -24,13 +24,13 @@ internal sealed class RuntimeHost(
         }
         catch (ArgumentException exception)
         {
-            await log.WriteLineAsync(exception.Message);
+            await log.WriteLineAsync(exception.Message).ConfigureAwait(false);
             return BootstrapExitCodes.Error;
         }
 
         using (client)
         {
-            return await RunAsync(client, new EnvironmentTraceIdPropagator(), cancellationToken);
+            return await RunAsync(client, new EnvironmentTraceIdPropagator(), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -43,13 +43,13 @@ internal sealed class RuntimeHost(
         }
         catch (StartupException exception)
         {
-            await log.WriteLineAsync($"Init failed ({exception.ErrorType}): {exception.Message}");
-            await CallApiAsync(() => client.ReportInitErrorAsync(exception.ToRuntimeError(), cancellationToken), cancellationToken);
+            await log.WriteLineAsync($"Init failed ({exception.ErrorType}): {exception.Message}").ConfigureAwait(false);
+            await CallApiAsync(() => client.ReportInitErrorAsync(exception.ToRuntimeError(), cancellationToken), cancellationToken).ConfigureAwait(false);
             return BootstrapExitCodes.Error;
         }
 
         var loop = new RuntimeLoop(client, handler, time, traceIds, log);
-        return await CallApiAsync(() => loop.RunAsync(cancellationToken), cancellationToken);
+        return await CallApiAsync(() => loop.RunAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
     /// <returns><see cref="BootstrapExitCodes.Ok"/>, or <see cref="BootstrapExitCodes.Error"/> when the Runtime API failed.</returns>
@@ -57,7 +57,7 @@ internal sealed class RuntimeHost(
     {
         try
         {
-            await call();
+            await call().ConfigureAwait(false);
             return BootstrapExitCodes.Ok;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -66,7 +66,7 @@ internal sealed class RuntimeHost(
         }
         catch (Exception exception) when (exception is RuntimeApiException or HttpRequestException)
         {
-            await log.WriteLineAsync($"Runtime API failure, exiting: {exception.Message}");
+            await log.WriteLineAsync($"Runtime API failure, exiting: {exception.Message}").ConfigureAwait(false);
             return BootstrapExitCodes.Error;
         }
     }

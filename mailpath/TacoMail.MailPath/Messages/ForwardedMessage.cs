@@ -34,14 +34,15 @@ public sealed record ForwardedMessage(byte[] Head, string Path, long BodyOffset,
             yield break;
         }
 
-        await using var file = new FileStream(
+        var file = new FileStream(
             Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using var fileScope = file.ConfigureAwait(false);
         file.Position = BodyOffset;
         var buffer = new byte[ChunkSize];
         var remaining = BodyLength;
         while (remaining > 0)
         {
-            var read = await file.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), cancellationToken);
+            var read = await file.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 throw new EndOfStreamException($"The stored message ended {remaining} bytes early.");
@@ -55,9 +56,9 @@ public sealed record ForwardedMessage(byte[] Head, string Path, long BodyOffset,
     public async Task WriteToAsync(Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        await foreach (var chunk in ReadChunksAsync(cancellationToken))
+        await foreach (var chunk in ReadChunksAsync(cancellationToken).ConfigureAwait(false))
         {
-            await destination.WriteAsync(chunk, cancellationToken);
+            await destination.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
     }
 }

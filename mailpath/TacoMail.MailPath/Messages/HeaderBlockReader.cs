@@ -15,7 +15,7 @@ public static class HeaderBlockReader
         ArgumentNullException.ThrowIfNull(message);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxHeaderBytes, 1);
         var buffer = new byte[maxHeaderBytes + 2];
-        var read = await message.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        var read = await message.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         var data = buffer.AsSpan(0, read);
 
         var blank = FindBlankLine(data);

@@ -81,7 +81,7 @@ public sealed class AliasBatchReader
 
         foreach (var chunk in wanted.Distinct().Chunk(BatchSize))
         {
-            await ReadChunkAsync(chunk, found, cancellationToken);
+            await ReadChunkAsync(chunk, found, cancellationToken).ConfigureAwait(false);
         }
 
         var settings = found.Remove(SettingsItemCodec.Key, out var settingsItem) ? SettingsItemCodec.Decode(settingsItem) : null;
@@ -104,7 +104,7 @@ public sealed class AliasBatchReader
             {
                 RequestItems = new Dictionary<string, KeysAndAttributes>(StringComparer.Ordinal) { [_tableName] = pending },
             };
-            var response = await _dynamo.BatchGetItemAsync(request, cancellationToken);
+            var response = await _dynamo.BatchGetItemAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.Responses?.TryGetValue(_tableName, out var items) == true)
             {
                 foreach (var item in items ?? [])
@@ -128,7 +128,7 @@ public sealed class AliasBatchReader
                     $"{unprocessedKeys.Count} key(s) still unprocessed after {MaxRetries} retries (throttled)");
             }
 
-            await Task.Delay(DelayFor(attempt), _time, cancellationToken);
+            await Task.Delay(DelayFor(attempt), _time, cancellationToken).ConfigureAwait(false);
             pending = unprocessed;
         }
     }
