@@ -1,7 +1,6 @@
 using TacoMail.Lambda.Events;
 using TacoMail.MailPath.Recipients;
 using TacoMail.Schema.Addresses;
-using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
 
@@ -84,7 +83,8 @@ internal sealed class RecipientChecker
         }
 
         var record = recipient.Record;
-        if (record is null || decision.Outcome != RecipientOutcome.Deliver || record.State != AliasState.Active)
+        // MessagePolicy delivers a readable alias only when it is active: its decision is the one classification.
+        if (record is null || decision.Outcome != RecipientOutcome.Deliver)
         {
             return new RecipientReport([recipient.Recipient], alias.FullAddress, null, DeliveryStatus.Skipped, decision.Reason.ToName());
         }
