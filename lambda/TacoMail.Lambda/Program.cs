@@ -14,11 +14,13 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
     shutdown.Cancel();
 });
 
-await using var output = Console.OpenStandardOutput();
+var output = Console.OpenStandardOutput();
+await using var outputScope = output.ConfigureAwait(false);
+var environment = new ProcessEnvironmentVariables();
 var entryPoint = new LambdaEntryPoint(
-    LambdaHandlers.CreateCatalog(),
-    new ProcessEnvironmentVariables(),
+    name => CompositionRoot.Create(name, environment),
+    environment,
     TimeProvider.System,
     output,
     Console.Error);
-return await entryPoint.RunAsync(args, shutdown.Token);
+return await entryPoint.RunAsync(args, shutdown.Token).ConfigureAwait(false);

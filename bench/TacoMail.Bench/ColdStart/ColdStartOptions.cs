@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using TacoMail.Lambda.Hosting;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Bench.ColdStart;
 
@@ -18,7 +20,12 @@ internal sealed record ColdStartOptions(
     byte[] Event,
     IReadOnlyDictionary<string, string> Environment)
 {
-    public const string DefaultHandler = "tacomail-echo";
+    /// <summary>
+    /// The disposition on an event without a message: it answers CONTINUE without any AWS call, so
+    /// the default run measures the runtime and the handler's start, not a table.
+    /// </summary>
+    public const string DefaultHandler = HandlerNames.Disposition;
+
     public static readonly byte[] DefaultEvent = Encoding.UTF8.GetBytes("""{"Records":[{"eventSource":"aws:ses","eventVersion":"1.0"}]}""");
 
     /// <returns>The options, or null with <paramref name="error"/> saying what is wrong.</returns>
@@ -31,7 +38,11 @@ internal sealed record ColdStartOptions(
         int runs = 10, warmup = 1;
         var handler = DefaultHandler;
         var body = DefaultEvent;
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [EnvironmentVariableNames.Table] = "tacomail-coldstart",
+            [EnvironmentVariableNames.Region] = "us-east-1",
+        };
         error = null;
         for (var i = 0; i < args.Count && error is null; i++)
         {

@@ -1,5 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using TacoMail.Lambda.Hosting;
+using TacoMail.Schema.Queue;
 
 namespace TacoMail.Lambda.Configuration;
 
@@ -12,8 +12,8 @@ namespace TacoMail.Lambda.Configuration;
 /// </summary>
 internal sealed record LambdaSettings
 {
-    public const string DefaultIncomingPrefix = "incoming/";
-    public const string DefaultMailboxPrefix = "mailbox/";
+    public const string DefaultIncomingPrefix = MailBucketLayout.IncomingPrefix;
+    public const string DefaultMailboxPrefix = MailBucketLayout.MailboxPrefix;
 
     /// <summary>The alias table (<c>TACOMAIL_TABLE</c>).</summary>
     public required string TableName { get; init; }
@@ -31,22 +31,7 @@ internal sealed record LambdaSettings
     /// <summary><c>AWS_ENDPOINT_URL_DYNAMODB</c> (or <c>AWS_ENDPOINT_URL</c>), for DynamoDB Local.</summary>
     public Uri? DynamoDbEndpoint { get; init; }
 
-    /// <exception cref="LambdaConfigurationException">One or more variables are missing or invalid.</exception>
-    public static LambdaSettings Load(IEnvironmentVariables environment) =>
-        TryLoad(environment, out var settings, out var problems)
-            ? settings
-            : throw new LambdaConfigurationException(problems);
-
-    /// <summary>The settings, or every problem found.</summary>
-    public static bool TryLoad(
-        IEnvironmentVariables environment,
-        [NotNullWhen(true)] out LambdaSettings? settings,
-        out IReadOnlyList<string> problems)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        var reader = new LambdaSettingsReader(environment);
-        settings = reader.Read();
-        problems = reader.Problems;
-        return settings is not null;
-    }
+    /// <summary>Reads the settings through <see cref="LambdaSettingsReader"/>.</summary>
+    /// <exception cref="StartupException">One or more variables are missing or invalid (<c>Runtime.ConfigInvalid</c>).</exception>
+    public static LambdaSettings Load(IEnvironmentVariables environment) => LambdaSettingsReader.Read(environment);
 }

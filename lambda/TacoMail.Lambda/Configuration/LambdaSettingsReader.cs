@@ -1,18 +1,55 @@
 using System.Text.RegularExpressions;
 using TacoMail.Lambda.Hosting;
-using Names = TacoMail.Lambda.Configuration.EnvironmentVariableNames;
+using Names = TacoMail.Schema.Settings.EnvironmentVariableNames;
 
 namespace TacoMail.Lambda.Configuration;
 
-/// <summary>Reads each variable, collecting every problem rather than stopping at the first.</summary>
-internal sealed partial class LambdaSettingsReader(IEnvironmentVariables environment)
+/// <summary>
+/// The one reader of the function's environment: the settings of both handlers and the name of
+/// the handler to serve. It reads each variable, collecting every problem rather than stopping at
+/// the first, and reports them in one <see cref="StartupException"/> (<c>Runtime.ConfigInvalid</c>).
+/// </summary>
+internal sealed partial class LambdaSettingsReader
 {
+    private readonly IEnvironmentVariables _environment;
     private readonly List<string> _problems = [];
 
-    public IReadOnlyList<string> Problems => _problems;
+    private LambdaSettingsReader(IEnvironmentVariables environment) => _environment = environment;
 
-    /// <summary>The settings, or null when <see cref="Problems"/> is not empty.</summary>
-    public LambdaSettings? Read()
+    /// <exception cref="StartupException">One or more variables are missing or invalid.</exception>
+    public static LambdaSettings Read(IEnvironmentVariables environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var reader = new LambdaSettingsReader(environment);
+        var settings = reader.ReadSettings();
+        return settings ?? throw StartupException.InvalidConfiguration(reader._problems);
+    }
+
+    /// <summary>The handler to serve: <c>TACOMAIL_HANDLER</c> when set, else Lambda's <c>_HANDLER</c>.</summary>
+    public static string? HandlerName(IEnvironmentVariables environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var reader = new LambdaSettingsReader(environment);
+        return reader.Optional(RuntimeVariableNames.HandlerOverride) ?? reader.Optional(RuntimeVariableNames.Handler);
+    }
+
+    /// <summary>The Runtime API's <c>host:port</c>; null outside Lambda (or an emulator).</summary>
+    public static string? RuntimeApi(IEnvironmentVariables environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return new LambdaSettingsReader(environment).Optional(RuntimeVariableNames.RuntimeApi);
+    }
+
+    /// <summary>The mail bucket, which only the delivery handler needs.</summary>
+    /// <exception cref="StartupException">It is not set.</exception>
+    public static string RequireMailBucket(LambdaSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.MailBucket ?? throw StartupException.InvalidConfiguration(
+            [$"{Names.MailBucket} is not set (the delivery handler reads mail from it)"]);
+    }
+
+    private LambdaSettings? ReadSettings()
     {
         var table = ReadTable();
         var endpoint = ReadEndpoint();
@@ -72,7 +109,7 @@ internal sealed partial class LambdaSettingsReader(IEnvironmentVariables environ
     /// <summary>The trimmed value; null when unset or blank (Lambda's console saves empty values).</summary>
     private string? Optional(string name)
     {
-        var value = environment.Get(name)?.Trim();
+        var value = _environment.Get(name)?.Trim();
         return string.IsNullOrEmpty(value) ? null : value;
     }
 }

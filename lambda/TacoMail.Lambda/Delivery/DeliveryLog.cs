@@ -1,34 +1,25 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using TacoMail.Lambda.Logging;
 
 namespace TacoMail.Lambda.Delivery;
 
 /// <summary>
 /// Maps a <see cref="DeliveryResult"/> to its log line and response; the only place delivery
-/// outcomes and statuses become words. Lines are written like <see cref="LogLineWriter"/>'s: one
-/// compact JSON object, readable addresses, null members kept so every line has the same keys.
+/// outcomes and statuses become words. <see cref="JsonLogWriter"/> writes the lines.
 /// </summary>
 internal sealed class DeliveryLog
 {
     public const string HandlerName = "delivery";
     public const string SweepHandlerName = "sweep";
 
-    private readonly ILogSink _sink;
+    private readonly JsonLogWriter _log;
     private readonly TimeProvider _time;
-    private readonly DeliveryJsonContext _context;
 
-    public DeliveryLog(ILogSink sink, TimeProvider time)
+    public DeliveryLog(JsonLogWriter log, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(time);
-        _sink = sink;
+        _log = log;
         _time = time;
-        _context = new DeliveryJsonContext(new JsonSerializerOptions
-        {
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        });
     }
 
     public void Write(DeliveryResult result, string? messageId, string requestId, TimeSpan duration)
@@ -47,11 +38,8 @@ internal sealed class DeliveryLog
             Settings = result.SettingsFallback,
             Errors = result.Errors,
         };
-        _sink.Write(JsonSerializer.Serialize(entry, _context.DeliveryLogEntry));
-        foreach (var line in MetricsLine.Counts(_time.GetUtcNow(), Metrics(result)))
-        {
-            _sink.Write(line);
-        }
+        _log.Write(entry);
+        _log.WriteLines(MetricsLine.Counts(_time.GetUtcNow(), Metrics(result)));
     }
 
     /// <summary>The sweep's summary line, with the queue-age metric in CloudWatch's embedded format.</summary>
@@ -60,8 +48,8 @@ internal sealed class DeliveryLog
         ArgumentNullException.ThrowIfNull(sweep);
         var level = sweep.Failed + sweep.Unreadable == 0 ? "info" : "error";
         var entry = new Queue.SweepLogEntry(level, SweepHandlerName, requestId, (long)duration.TotalMilliseconds, sweep);
-        _sink.Write(JsonSerializer.Serialize(entry, _context.SweepLogEntry));
-        _sink.Write(MetricsLine.QueueAge(_time.GetUtcNow(), sweep.OldestAgeSeconds));
+        _log.Write(entry);
+        _log.WriteLines([MetricsLine.QueueAge(_time.GetUtcNow(), sweep.OldestAgeSeconds)]);
     }
 
     /// <summary>Delivered, queued and failed recipients by the domain of the alias (or of the recipient).</summary>

@@ -3,6 +3,7 @@ using TacoMail.Lambda.Delivery.Messages;
 using TacoMail.Lambda.Delivery.Queue;
 using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Delivery.Storage;
+using TacoMail.MailPath.Messages;
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Mailbox;
 using TacoMail.Schema.Queue;
@@ -102,7 +103,7 @@ internal sealed class DeliveryRun : IAsyncDisposable
     {
         var progress = targets.Aggregate(_progress, (p, t) => p.WithDone(t.Alias));
         _progress = keepObject ? progress.KeepingObject() : progress;
-        await _store.PutTagsAsync(_key, _progress.ToTags(), cancellationToken);
+        await _store.PutTagsAsync(_key, _progress.ToTags(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -145,15 +146,15 @@ internal sealed class DeliveryRun : IAsyncDisposable
     {
         if (_stored is not null)
         {
-            await _stored.DisposeAsync();
+            await _stored.DisposeAsync().ConfigureAwait(false);
         }
     }
 
     private async Task<RecipientReport> FileAsync(DeliveryTarget target, CancellationToken cancellationToken)
     {
-        var stored = await SpoolAsync(cancellationToken);
+        var stored = await SpoolAsync(cancellationToken).ConfigureAwait(false);
         var mailboxKey = MailboxKey.For(_options.MailboxPrefix, target.Alias, _event.Message.MessageId, _received);
-        await _store.UploadAsync(mailboxKey, stored.Path, cancellationToken);
+        await _store.UploadAsync(mailboxKey, stored.Path, cancellationToken).ConfigureAwait(false);
         return ReportFor(target, DeliveryStatus.Filed) with { MailboxKey = mailboxKey };
     }
 
@@ -223,7 +224,7 @@ internal sealed class DeliveryRun : IAsyncDisposable
 
     /// <summary>The message in a local file, read from S3 on first use.</summary>
     private async Task<StoredMessage> SpoolAsync(CancellationToken cancellationToken) =>
-        _stored ??= await StoredMessage.LoadAsync(_store, _key, _options.TemporaryDirectory, cancellationToken);
+        _stored ??= await StoredMessage.LoadAsync(_store, _key, _options.TemporaryDirectory, cancellationToken).ConfigureAwait(false);
 
     private static RecipientReport ReportFor(DeliveryTarget target, DeliveryStatus status) =>
         new(target.Recipients, target.Alias.FullAddress, DeliveryDestinations.Of(target.Destination), status);

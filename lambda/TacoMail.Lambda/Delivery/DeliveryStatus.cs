@@ -23,7 +23,7 @@ internal enum DeliveryStatus
 
     /// <summary>
     /// Not forwarded because the message already passed through TacoMail for this alias, or through
-    /// too many TacoMail hops (<see cref="Messages.LoopRule"/>); the message is kept in S3.
+    /// too many TacoMail hops (<see cref="MailPath.Messages.LoopRule"/>); the message is kept in S3.
     /// </summary>
     Looped,
 

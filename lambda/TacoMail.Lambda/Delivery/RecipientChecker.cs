@@ -1,7 +1,6 @@
 using TacoMail.Lambda.Events;
-using TacoMail.Lambda.Recipients;
+using TacoMail.MailPath.Recipients;
 using TacoMail.Schema.Addresses;
-using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
 
@@ -25,7 +24,7 @@ internal sealed class RecipientChecker
     }
 
     /// <exception cref="Amazon.DynamoDBv2.AmazonDynamoDBException">DynamoDB refused the lookup.</exception>
-    /// <exception cref="Disposition.AliasLookupException">DynamoDB kept the keys unprocessed (throttling).</exception>
+    /// <exception cref="AliasLookupException">DynamoDB kept the keys unprocessed (throttling).</exception>
     public async Task<RecipientCheck> CheckAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -71,7 +70,7 @@ internal sealed class RecipientChecker
         ResolvedRecipient recipient, ItemKey alias, RecipientDecision decision, out DestinationAddress? destination)
     {
         destination = null;
-        if (recipient.Lookup == Disposition.LookupStatus.Unreadable)
+        if (recipient.Lookup == LookupStatus.Unreadable)
         {
             return new RecipientReport([recipient.Recipient], alias.FullAddress, null, DeliveryStatus.Unresolved, $"unreadable {recipient.UnreadableReason}");
         }
@@ -84,7 +83,8 @@ internal sealed class RecipientChecker
         }
 
         var record = recipient.Record;
-        if (record is null || decision.Outcome != RecipientOutcome.Deliver || record.State != AliasState.Active)
+        // MessagePolicy delivers a readable alias only when it is active: its decision is the one classification.
+        if (record is null || decision.Outcome != RecipientOutcome.Deliver)
         {
             return new RecipientReport([recipient.Recipient], alias.FullAddress, null, DeliveryStatus.Skipped, decision.Reason.ToName());
         }

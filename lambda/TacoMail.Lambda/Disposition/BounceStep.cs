@@ -1,4 +1,5 @@
 using TacoMail.Lambda.Events;
+using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Ses;
 using TacoMail.Schema.Routing;
 
@@ -25,8 +26,7 @@ internal sealed class BounceStep
         ReceivedMessage message,
         IReadOnlyList<RecipientResult> recipients,
         string? bounceSender,
-        InvocationDeadline deadline,
-        CancellationToken cancellationToken)
+        InvocationDeadline deadline)
     {
         var bounced = recipients
             .Where(r => r.Decision?.Outcome == RecipientOutcome.Bounce)
@@ -50,9 +50,8 @@ internal sealed class BounceStep
 
         try
         {
-            using var call = deadline.StartCall(cancellationToken);
             var request = new BounceRequest(message.MessageId, bounceSender, bounced);
-            var bounceId = await _ses.SendBounceAsync(request, call.Token).ConfigureAwait(false);
+            var bounceId = await _ses.SendBounceAsync(request, deadline.Token).ConfigureAwait(false);
             return new BounceResult(BounceStatus.Sent, bounced.Count, bounceId, null);
         }
         catch (Exception ex)

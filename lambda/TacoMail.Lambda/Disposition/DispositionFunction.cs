@@ -1,9 +1,9 @@
 using Amazon.DynamoDBv2;
 using TacoMail.Lambda.Configuration;
 using TacoMail.Lambda.Logging;
-using TacoMail.Lambda.Recipients;
 using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Ses;
+using TacoMail.MailPath.Recipients;
 
 namespace TacoMail.Lambda.Disposition;
 
@@ -28,6 +28,6 @@ internal static class DispositionFunction
             new RecipientResolver(new AliasBatchReader(dynamo, settings.TableName, time)),
             new UseCountIncrementer(dynamo, settings.TableName),
             new BounceStep(ses));
-        return new DispositionHandler(disposer, time, new LogLineWriter(log)).HandleAsync;
+        return new DispositionHandler(disposer, time, new JsonLogWriter(log)).HandleAsync;
     }
 }

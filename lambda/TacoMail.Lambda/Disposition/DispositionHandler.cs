@@ -14,9 +14,9 @@ internal sealed class DispositionHandler
 {
     private readonly MessageDisposer _disposer;
     private readonly TimeProvider _time;
-    private readonly LogLineWriter _log;
+    private readonly JsonLogWriter _log;
 
-    public DispositionHandler(MessageDisposer disposer, TimeProvider time, LogLineWriter log)
+    public DispositionHandler(MessageDisposer disposer, TimeProvider time, JsonLogWriter log)
     {
         ArgumentNullException.ThrowIfNull(disposer);
         ArgumentNullException.ThrowIfNull(time);
@@ -34,11 +34,12 @@ internal sealed class DispositionHandler
         SesEvent? sesEvent = null;
         ReceivedMessage? message = null;
         DispositionResult result;
+        using var deadline = new InvocationDeadline(context.Deadline, _time, cancellationToken);
         try
         {
-            sesEvent = await JsonSerializer.DeserializeAsync(request, SesEventJsonContext.Default.SesEvent, cancellationToken);
+            sesEvent = await JsonSerializer.DeserializeAsync(request, SesEventJsonContext.Default.SesEvent, cancellationToken).ConfigureAwait(false);
             result = ReceivedMessageReader.TryRead(sesEvent, out message, out var problem)
-                ? await _disposer.ProcessAsync(message, new InvocationDeadline(context.Deadline, _time), cancellationToken)
+                ? await _disposer.ProcessAsync(message, deadline).ConfigureAwait(false)
                 : DispositionResult.FailSafe(problem);
         }
         catch (JsonException ex)

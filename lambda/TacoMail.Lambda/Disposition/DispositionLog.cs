@@ -1,5 +1,6 @@
 using TacoMail.Lambda.Events;
 using TacoMail.Lambda.Logging;
+using TacoMail.MailPath.Recipients;
 using TacoMail.Schema.Routing;
 
 namespace TacoMail.Lambda.Disposition;

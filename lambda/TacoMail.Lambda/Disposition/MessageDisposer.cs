@@ -1,6 +1,6 @@
 using TacoMail.Lambda.Events;
-using TacoMail.Lambda.Recipients;
-using TacoMail.Schema.Records;
+using TacoMail.Lambda.Runtime;
+using TacoMail.MailPath.Recipients;
 using TacoMail.Schema.Routing;
 
 namespace TacoMail.Lambda.Disposition;
@@ -27,8 +27,9 @@ internal sealed class MessageDisposer
         _bounce = bounce;
     }
 
-    public async Task<DispositionResult> ProcessAsync(
-        ReceivedMessage message, InvocationDeadline deadline, CancellationToken cancellationToken)
+    /// <param name="message">The message to decide.</param>
+    /// <param name="deadline">The invocation's deadline: its token cancels every call in time for the answer.</param>
+    public async Task<DispositionResult> ProcessAsync(ReceivedMessage message, InvocationDeadline deadline)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(deadline);
@@ -42,8 +43,7 @@ internal sealed class MessageDisposer
         RecipientResolution resolution;
         try
         {
-            using var call = deadline.StartCall(cancellationToken);
-            resolution = await _resolver.ResolveAsync(message.Recipients, call.Token).ConfigureAwait(false);
+            resolution = await _resolver.ResolveAsync(message.Recipients, deadline.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -59,8 +59,8 @@ internal sealed class MessageDisposer
             .Select(r => new RecipientResult(r.Recipient, r.Key, r.Lookup, policy.Decide(r.Status, facts)))
             .ToList();
 
-        var bounceTask = _bounce.RunAsync(message, results, resolution.Settings.BounceSender, deadline, cancellationToken);
-        var countTask = CountUsesAsync(results, deadline, cancellationToken);
+        var bounceTask = _bounce.RunAsync(message, results, resolution.Settings.BounceSender, deadline);
+        var countTask = CountUsesAsync(results, deadline);
         await Task.WhenAll(bounceTask, countTask).ConfigureAwait(false);
         var bounce = await bounceTask.ConfigureAwait(false);
         if (bounce?.NeedsFailSafe == true)
@@ -73,7 +73,7 @@ internal sealed class MessageDisposer
     }
 
     private async Task<IReadOnlyList<string>> CountUsesAsync(
-        IReadOnlyList<RecipientResult> results, InvocationDeadline deadline, CancellationToken cancellationToken)
+        IReadOnlyList<RecipientResult> results, InvocationDeadline deadline)
     {
         var used = results.Where(r => r.CountsAsUse).Select(r => r.Key!.Value).Distinct().ToList();
         if (used.Count == 0)
@@ -86,14 +86,12 @@ internal sealed class MessageDisposer
             return [$"deadline near ({deadline.Describe()}): use_count not incremented for {used.Count} alias(es)"];
         }
 
-        using var call = deadline.StartCall(cancellationToken);
-        return await _incrementer.IncrementAsync(used, call.Token).ConfigureAwait(false);
+        return await _incrementer.IncrementAsync(used, deadline.Token).ConfigureAwait(false);
     }
 
     /// <summary>Every recipient, undecided: the lookup did not happen, so the message is stored for the delivery step.</summary>
     private static List<RecipientResult> Undecided(ReceivedMessage message, LookupStatus status) =>
-        [.. message.Recipients.Select(r => new RecipientResult(r, KeyOf(r), KeyOf(r) is null ? LookupStatus.InvalidAddress : status, Decision: null))];
-
-    private static ItemKey? KeyOf(string recipient) =>
-        RecipientNormalizer.TryNormalize(recipient, SubAddressSeparators.Default, out var lookup) ? lookup.Key : null;
+        [.. message.Recipients.Select(r => RecipientResolver.KeyOf(r) is { } key
+            ? new RecipientResult(r, key, status, Decision: null)
+            : new RecipientResult(r, null, LookupStatus.InvalidAddress, Decision: null))];
 }

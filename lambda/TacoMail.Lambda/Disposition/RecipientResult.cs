@@ -1,3 +1,4 @@
+using TacoMail.MailPath.Recipients;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
 

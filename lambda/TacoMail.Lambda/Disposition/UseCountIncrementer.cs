@@ -31,7 +31,7 @@ internal sealed class UseCountIncrementer
     public async Task<IReadOnlyList<string>> IncrementAsync(IReadOnlyCollection<ItemKey> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var results = await Task.WhenAll(keys.Distinct().Select(key => IncrementAsync(key, cancellationToken)));
+        var results = await Task.WhenAll(keys.Distinct().Select(key => IncrementAsync(key, cancellationToken))).ConfigureAwait(false);
         return [.. results.OfType<string>()];
     }
 
@@ -56,7 +56,7 @@ internal sealed class UseCountIncrementer
 
         try
         {
-            await _dynamo.UpdateItemAsync(request, cancellationToken);
+            await _dynamo.UpdateItemAsync(request, cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (ConditionalCheckFailedException)

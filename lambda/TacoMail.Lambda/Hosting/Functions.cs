@@ -17,18 +17,19 @@ public sealed class Functions
     private readonly TimeProvider _time;
 
     public Functions()
-        : this(LambdaHandlers.CreateCatalog(), new ProcessEnvironmentVariables(), TimeProvider.System)
+        : this(name => CompositionRoot.Create(name, new ProcessEnvironmentVariables()), TimeProvider.System)
     {
     }
 
-    internal Functions(IHandlerCatalog catalog, IEnvironmentVariables environment, TimeProvider time)
+    /// <param name="createHandler">Builds a handler by name; throws <see cref="StartupException"/>.</param>
+    /// <param name="time">The clock of the invocations' deadlines.</param>
+    internal Functions(Func<string?, LambdaHandler> createHandler, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(createHandler);
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
-        _disposition = new(() => HandlerStartup.Create(catalog, HandlerNames.Disposition, environment));
-        _delivery = new(() => HandlerStartup.Create(catalog, HandlerNames.Delivery, environment));
+        _disposition = new(() => createHandler(HandlerNames.Disposition));
+        _delivery = new(() => createHandler(HandlerNames.Delivery));
     }
 
     /// <summary>The SES receipt rule's RequestResponse action.</summary>
@@ -43,7 +44,7 @@ public sealed class Functions
     {
         ArgumentNullException.ThrowIfNull(input);
         var context = LocalInvocation.Create("managed", _time);
-        using var deadline = new DeadlineCancellation(context.Deadline, _time, CancellationToken.None);
-        return await handler(input, context, deadline.Token);
+        using var deadline = new InvocationDeadline(context.Deadline, _time, CancellationToken.None);
+        return await handler(input, context, deadline.Token).ConfigureAwait(false);
     }
 }

@@ -8,4 +8,7 @@ internal static class HandlerNames
 
     /// <summary>The rule's Event action after the S3 store: forward or file the message.</summary>
     public const string Delivery = "delivery";
+
+    /// <summary>Every name served, for help and for "unknown handler" messages.</summary>
+    public static IReadOnlyList<string> All { get; } = [Delivery, Disposition];
 }

@@ -7,9 +7,12 @@ namespace TacoMail.Lambda.Hosting;
 /// <c>invoke</c>: runs one handler once on an event file, outside Lambda, with a synthetic
 /// invocation context, and writes the response bytes to standard output.
 /// </summary>
+/// <param name="createHandler">Builds a handler by name; throws <see cref="StartupException"/>.</param>
+/// <param name="time">The clock of the synthetic deadline.</param>
+/// <param name="output">Where the response goes.</param>
+/// <param name="error">Where failures are written.</param>
 internal sealed class InvokeCommand(
-    IHandlerCatalog catalog,
-    IEnvironmentVariables environment,
+    Func<string?, LambdaHandler> createHandler,
     TimeProvider time,
     Stream output,
     TextWriter error)
@@ -19,37 +22,37 @@ internal sealed class InvokeCommand(
         ArgumentNullException.ThrowIfNull(args);
         if (args.Any(arg => arg is "--help" or "-h"))
         {
-            await output.WriteAsync(Encoding.UTF8.GetBytes(Usage.Text(catalog)), cancellationToken);
-            return ExitCodes.Ok;
+            await output.WriteAsync(Encoding.UTF8.GetBytes(Usage.Text()), cancellationToken).ConfigureAwait(false);
+            return BootstrapExitCodes.Ok;
         }
 
         var arguments = InvokeArguments.Parse(args, out var problem);
         if (arguments is null)
         {
-            return await FailAsync($"{problem} Usage: invoke --handler NAME --event FILE (see --help).");
+            return await FailAsync($"{problem} Usage: invoke --handler NAME --event FILE (see --help).").ConfigureAwait(false);
         }
 
         byte[] request;
         try
         {
-            request = await File.ReadAllBytesAsync(arguments.EventFile, cancellationToken);
+            request = await File.ReadAllBytesAsync(arguments.EventFile, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return await FailAsync($"Cannot read the event file '{arguments.EventFile}': {exception.Message}");
+            return await FailAsync($"Cannot read the event file '{arguments.EventFile}': {exception.Message}").ConfigureAwait(false);
         }
 
         LambdaHandler handler;
         try
         {
-            handler = HandlerStartup.Create(catalog, arguments.Handler, environment);
+            handler = createHandler(arguments.Handler);
         }
         catch (StartupException exception)
         {
-            return await FailAsync(exception.Message);
+            return await FailAsync(exception.Message).ConfigureAwait(false);
         }
 
-        return await InvokeAsync(arguments.Handler, handler, request, cancellationToken);
+        return await InvokeAsync(arguments.Handler, handler, request, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<int> InvokeAsync(string name, LambdaHandler handler, byte[] request, CancellationToken cancellationToken)
@@ -58,13 +61,14 @@ internal sealed class InvokeCommand(
         var buffer = new MemoryStream();
         try
         {
-            using var deadline = new DeadlineCancellation(context.Deadline, time, cancellationToken);
-            await using var response = await handler(new MemoryStream(request, writable: false), context, deadline.Token);
-            await response.CopyToAsync(buffer, cancellationToken);
+            using var deadline = new InvocationDeadline(context.Deadline, time, cancellationToken);
+            var response = await handler(new MemoryStream(request, writable: false), context, deadline.Token).ConfigureAwait(false);
+            await using var responseScope = response.ConfigureAwait(false);
+            await response.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            return await FailAsync($"The '{name}' handler failed: {exception.GetType().Name}: {exception.Message}");
+            return await FailAsync($"The '{name}' handler failed: {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
         }
 
         if (buffer.Length == 0 || buffer.GetBuffer()[buffer.Length - 1] != (byte)'\n')
@@ -72,14 +76,14 @@ internal sealed class InvokeCommand(
             buffer.WriteByte((byte)'\n');
         }
 
-        await output.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
-        await output.FlushAsync(cancellationToken);
-        return ExitCodes.Ok;
+        await output.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return BootstrapExitCodes.Ok;
     }
 
     private async Task<int> FailAsync(string message)
     {
-        await error.WriteLineAsync($"error: {message}");
-        return ExitCodes.Error;
+        await error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
+        return BootstrapExitCodes.Error;
     }
 }

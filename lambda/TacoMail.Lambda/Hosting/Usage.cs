@@ -1,21 +1,19 @@
 namespace TacoMail.Lambda.Hosting;
 
-/// <summary>The help text of the one binary, listing the handlers the catalog serves.</summary>
+/// <summary>The help text of the one binary, listing the handlers it serves.</summary>
 internal static class Usage
 {
-    public static string Text(IHandlerCatalog catalog)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        return $"""
+    public static string Text() =>
+        $"""
             TacoMail Lambda: the SES receipt-rule handlers, as a Lambda custom runtime or a local command.
 
             Usage (bootstrap, or dotnet run --project lambda/TacoMail.Lambda --):
-              (no arguments)                          Serve the Lambda Runtime API at {HandlerEnvironment.RuntimeApi}
-                                                      with the handler named by {HandlerEnvironment.HandlerOverride} or {HandlerEnvironment.Handler}.
+              (no arguments)                          Serve the Lambda Runtime API at {RuntimeVariableNames.RuntimeApi}
+                                                      with the handler named by {RuntimeVariableNames.HandlerOverride} or {RuntimeVariableNames.Handler}.
               invoke --handler NAME --event FILE      Run a handler once on the event in FILE and print its response.
               --help                                  Show this help.
 
-            Handlers: {string.Join(", ", catalog.Names)}{EchoNote(catalog)}
+            Handlers: {string.Join(", ", HandlerNames.All)}
 
             Configuration comes from the same environment variables as in AWS (TACOMAIL_TABLE,
             TACOMAIL_MAIL_BUCKET, AWS_REGION, AWS_ENDPOINT_URL_*). The routing settings (bounce_sender,
@@ -24,10 +22,4 @@ internal static class Usage
             Exit codes: 0 success, 1 error.
 
             """;
-    }
-
-    private static string EchoNote(IHandlerCatalog catalog) =>
-        catalog.Names.Contains(EchoHandler.Name)
-            ? $"{Environment.NewLine}  ({EchoHandler.Name} answers the event unchanged; it is for tests and benchmarks.)"
-            : string.Empty;
 }

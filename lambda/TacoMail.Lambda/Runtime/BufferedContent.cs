@@ -14,7 +14,7 @@ internal static class BufferedContent
         }
 
         var buffer = new MemoryStream();
-        await body.CopyToAsync(buffer, cancellationToken);
+        await body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         buffer.Position = 0;
         return new StreamContent(buffer);
     }

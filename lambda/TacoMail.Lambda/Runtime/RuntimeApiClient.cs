@@ -30,15 +30,15 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
 
     public async Task<Invocation> GetNextInvocationAsync(CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync(NextPath, cancellationToken);
-        await EnsureSuccessAsync(response, "next", cancellationToken);
+        using var response = await _http.GetAsync(NextPath, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, "next", cancellationToken).ConfigureAwait(false);
         var requestId = HeaderValue(response, RuntimeApiHeaders.RequestId)
             ?? throw new RuntimeApiException($"The next invocation has no {RuntimeApiHeaders.RequestId} header.");
         var context = new InvocationContext(
             requestId,
             ParseDeadline(HeaderValue(response, RuntimeApiHeaders.DeadlineMs)),
             HeaderValue(response, RuntimeApiHeaders.FunctionArn));
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         return new Invocation(context, HeaderValue(response, RuntimeApiHeaders.TraceId), new MemoryStream(body, writable: false));
     }
 
@@ -46,9 +46,9 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(requestId);
         ArgumentNullException.ThrowIfNull(response);
-        using var content = await BufferedContent.CreateAsync(response, cancellationToken);
-        using var answer = await _http.PostAsync(InvocationPath(requestId, "response"), content, cancellationToken);
-        await EnsureSuccessAsync(answer, "response", cancellationToken);
+        using var content = await BufferedContent.CreateAsync(response, cancellationToken).ConfigureAwait(false);
+        using var answer = await _http.PostAsync(InvocationPath(requestId, "response"), content, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(answer, "response", cancellationToken).ConfigureAwait(false);
     }
 
     public Task ReportInvocationErrorAsync(string requestId, RuntimeError error, CancellationToken cancellationToken)
@@ -89,7 +89,7 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
             return;
         }
 
-        var detail = await response.Content.ReadAsStringAsync(cancellationToken);
+        var detail = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         throw new RuntimeApiException(
             $"The Runtime API answered {call} with {(int)response.StatusCode} {response.ReasonPhrase}: {detail}",
             response.StatusCode);
@@ -102,7 +102,7 @@ internal sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
         content.Headers.ContentType = ErrorContentType;
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.TryAddWithoutValidation(RuntimeApiHeaders.FunctionErrorType, error.ErrorType);
-        using var response = await _http.SendAsync(request, cancellationToken);
-        await EnsureSuccessAsync(response, "error", cancellationToken);
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, "error", cancellationToken).ConfigureAwait(false);
     }
 }

@@ -17,27 +17,27 @@ internal sealed class RuntimeLoop(
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            await InvokeOnceAsync(cancellationToken);
+            await InvokeOnceAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Takes one invocation from the API and answers it.</summary>
     public async Task InvokeOnceAsync(CancellationToken cancellationToken)
     {
-        var invocation = await client.GetNextInvocationAsync(cancellationToken);
-        await using var body = invocation.Body;
+        var invocation = await client.GetNextInvocationAsync(cancellationToken).ConfigureAwait(false);
+        await using var bodyScope = invocation.Body.ConfigureAwait(false);
         var requestId = invocation.Context.RequestId;
         traceIds.Propagate(invocation.TraceId);
 
-        var response = await TryHandleAsync(invocation, cancellationToken);
+        var response = await TryHandleAsync(invocation, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
             return;
         }
 
-        await using (response)
+        await using (response.ConfigureAwait(false))
         {
-            await client.SendResponseAsync(requestId, response, cancellationToken);
+            await client.SendResponseAsync(requestId, response, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -47,14 +47,14 @@ internal sealed class RuntimeLoop(
         var context = invocation.Context;
         try
         {
-            using var deadline = new DeadlineCancellation(context.Deadline, time, cancellationToken);
-            return await handler(invocation.Body, context, deadline.Token);
+            using var deadline = new InvocationDeadline(context.Deadline, time, cancellationToken);
+            return await handler(invocation.Body, context, deadline.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             await log.WriteLineAsync(
-                $"Invocation {context.RequestId} failed: {exception.GetType().Name}: {exception.Message}");
-            await client.ReportInvocationErrorAsync(context.RequestId, RuntimeError.FromException(exception), cancellationToken);
+                $"Invocation {context.RequestId} failed: {exception.GetType().Name}: {exception.Message}").ConfigureAwait(false);
+            await client.ReportInvocationErrorAsync(context.RequestId, RuntimeError.FromException(exception), cancellationToken).ConfigureAwait(false);
             return null;
         }
     }

@@ -35,7 +35,7 @@ internal sealed class SesBounceSender : ISesBounceSender
             relativePath: string.Empty,
             SesQueryForm.ToContent(fields),
             SendBounceForm.Action,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
             throw SesQueryXml.ToException(response, SendBounceForm.Action);

@@ -1,4 +1,5 @@
 using TacoMail.Lambda.Hosting;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Lambda.Ses;
 
@@ -10,10 +11,6 @@ namespace TacoMail.Lambda.Ses;
 /// <param name="Region">The SigV4 signing region.</param>
 internal sealed record SesEndpoint(Uri Url, string Region)
 {
-    public const string EndpointVariable = "AWS_ENDPOINT_URL_SES";
-    public const string RegionVariable = "AWS_REGION";
-    public const string DefaultRegionVariable = "AWS_DEFAULT_REGION";
-
     /// <summary>The signing region when only an endpoint is given (local emulators ignore it).</summary>
     public const string FallbackRegion = "us-east-1";
 
@@ -25,13 +22,13 @@ internal sealed record SesEndpoint(Uri Url, string Region)
     public static SesEndpoint FromEnvironment(IEnvironmentVariables environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var region = NonEmpty(environment.Get(RegionVariable)) ?? NonEmpty(environment.Get(DefaultRegionVariable));
+        var region = NonEmpty(environment.Get(EnvironmentVariableNames.Region)) ?? NonEmpty(environment.Get(EnvironmentVariableNames.DefaultRegion));
         if (region is not null && !IsRegionName(region))
         {
-            throw new InvalidOperationException($"{RegionVariable} is not an AWS region name: '{region}'.");
+            throw new InvalidOperationException($"{EnvironmentVariableNames.Region} is not an AWS region name: '{region}'.");
         }
 
-        var endpoint = NonEmpty(environment.Get(EndpointVariable));
+        var endpoint = NonEmpty(environment.Get(EnvironmentVariableNames.SesEndpoint));
         if (endpoint is not null)
         {
             return new SesEndpoint(ParseEndpoint(endpoint), region ?? FallbackRegion);
@@ -40,7 +37,7 @@ internal sealed record SesEndpoint(Uri Url, string Region)
         if (region is null)
         {
             throw new InvalidOperationException(
-                $"No SES endpoint: set {RegionVariable} (or {EndpointVariable} to call SES at a given URL).");
+                $"No SES endpoint: set {EnvironmentVariableNames.Region} (or {EnvironmentVariableNames.SesEndpoint} to call SES at a given URL).");
         }
 
         return new SesEndpoint(new Uri($"https://email.{region}.amazonaws.com/"), region);
@@ -68,7 +65,7 @@ internal sealed record SesEndpoint(Uri Url, string Region)
         if (!Uri.TryCreate(value, UriKind.Absolute, out var url)
             || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
-            throw new InvalidOperationException($"{EndpointVariable} is not an absolute http(s) URL: '{value}'.");
+            throw new InvalidOperationException($"{EnvironmentVariableNames.SesEndpoint} is not an absolute http(s) URL: '{value}'.");
         }
 
         return url;

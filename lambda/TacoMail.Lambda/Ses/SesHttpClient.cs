@@ -87,19 +87,19 @@ internal sealed class SesHttpClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var credentials = await ResolveCredentialsAsync(operation, linked.Token);
+            var credentials = await ResolveCredentialsAsync(operation, linked.Token).ConfigureAwait(false);
             using var request = new HttpRequestMessage(method, Endpoint.Resolve(relativePath)) { Content = content };
             if (payloadHash is null)
             {
-                await _signer.SignAsync(request, credentials, _time.GetUtcNow(), linked.Token);
+                await _signer.SignAsync(request, credentials, _time.GetUtcNow(), linked.Token).ConfigureAwait(false);
             }
             else
             {
                 _signer.Sign(request, credentials, _time.GetUtcNow(), payloadHash);
             }
 
-            using var response = await _http.SendAsync(request, linked.Token);
-            var body = await response.Content.ReadAsStringAsync(linked.Token);
+            using var response = await _http.SendAsync(request, linked.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
             var errorType = response.Headers.TryGetValues(ErrorTypeHeader, out var values) ? values.FirstOrDefault() : null;
             return new SesHttpResponse(response.StatusCode, errorType, body);
         }
@@ -131,7 +131,7 @@ internal sealed class SesHttpClient
     {
         try
         {
-            return await _credentials.GetCredentialsAsync(cancellationToken);
+            return await _credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonClientException ex)
         {

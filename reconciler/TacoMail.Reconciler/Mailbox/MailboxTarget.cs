@@ -2,6 +2,7 @@ using TacoMail.Reconciler.Hosting;
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Mailbox;
 using TacoMail.Schema.Queue;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Mailbox;
 
@@ -11,8 +12,6 @@ namespace TacoMail.Reconciler.Mailbox;
 /// </summary>
 internal sealed record MailboxTarget(string Bucket, string MailboxPrefix, AliasAddress? Alias)
 {
-    public const string BucketVariable = "TACOMAIL_MAIL_BUCKET";
-    public const string PrefixVariable = "TACOMAIL_MAILBOX_PREFIX";
     public const string DefaultPrefix = MailBucketLayout.MailboxPrefix;
 
     /// <summary>The prefix to list: the whole mailbox, or one alias's <c>new/</c> folder.</summary>
@@ -24,9 +23,9 @@ internal sealed record MailboxTarget(string Bucket, string MailboxPrefix, AliasA
     public static MailboxTarget Resolve(string? bucket, string? prefix, string? alias, IProcessEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        bucket = FirstNonBlank(bucket, environment.GetVariable(BucketVariable))
-            ?? throw new TacoMailException($"no mail bucket: pass --bucket NAME or set {BucketVariable} (the bucket the delivery Lambda files mail in)");
-        var mailboxPrefix = NormalizePrefix(prefix ?? FirstNonBlank(environment.GetVariable(PrefixVariable)) ?? DefaultPrefix);
+        bucket = FirstNonBlank(bucket, environment.GetVariable(EnvironmentVariableNames.MailBucket))
+            ?? throw new TacoMailException($"no mail bucket: pass --bucket NAME or set {EnvironmentVariableNames.MailBucket} (the bucket the delivery Lambda files mail in)");
+        var mailboxPrefix = NormalizePrefix(prefix ?? FirstNonBlank(environment.GetVariable(EnvironmentVariableNames.MailboxPrefix)) ?? DefaultPrefix);
         return new MailboxTarget(bucket, mailboxPrefix, alias is null ? null : ParseAlias(alias));
     }
 

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using TacoMail.Reconciler.Hosting;
 using TacoMail.Schema.Aws;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Mailbox;
 
@@ -14,8 +15,6 @@ namespace TacoMail.Reconciler.Mailbox;
 /// </summary>
 internal sealed class S3MailboxConnector
 {
-    public const string EndpointVariable = "AWS_ENDPOINT_URL_S3";
-
     /// <summary>The signing region for a custom endpoint when none is given.</summary>
     public const string DefaultRegion = "us-east-1";
 
@@ -42,7 +41,7 @@ internal sealed class S3MailboxConnector
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bucket);
         var endpoint = ResolveEndpoint(endpointOption);
-        var region = FirstNonBlank(regionOption, _environment.GetVariable("AWS_REGION"), _environment.GetVariable("AWS_DEFAULT_REGION"));
+        var region = FirstNonBlank(regionOption, _environment.GetVariable(EnvironmentVariableNames.Region), _environment.GetVariable(EnvironmentVariableNames.DefaultRegion));
 
         // The endpoint was resolved above from the options and this environment; the SDK must not
         // apply another one from the process environment or a profile.
@@ -69,7 +68,7 @@ internal sealed class S3MailboxConnector
 
     private Uri? ResolveEndpoint(string? option)
     {
-        var text = FirstNonBlank(option, _environment.GetVariable(EndpointVariable));
+        var text = FirstNonBlank(option, _environment.GetVariable(EnvironmentVariableNames.S3Endpoint));
         if (text is null)
         {
             return null;
@@ -77,7 +76,7 @@ internal sealed class S3MailboxConnector
 
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri
-            : throw new TacoMailException($"the S3 endpoint (--endpoint-s3 or {EndpointVariable}) must be an http(s) URL, not '{text}'");
+            : throw new TacoMailException($"the S3 endpoint (--endpoint-s3 or {EnvironmentVariableNames.S3Endpoint}) must be an http(s) URL, not '{text}'");
     }
 
     private AWSCredentials ResolveCredentials(IClientConfig config) =>

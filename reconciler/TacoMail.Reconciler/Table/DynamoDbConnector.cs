@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using TacoMail.Reconciler.Hosting;
 using TacoMail.Reconciler.Table.Local;
+using TacoMail.Schema.Settings;
 using TacoMail.Schema.Table;
 
 namespace TacoMail.Reconciler.Table;
@@ -13,8 +14,6 @@ namespace TacoMail.Reconciler.Table;
 /// </summary>
 internal sealed class DynamoDbConnector
 {
-    public const string EndpointVariable = "AWS_ENDPOINT_URL_DYNAMODB";
-
     private readonly IProcessEnvironment _environment;
     private readonly DynamoDbLocalManager _local;
 
@@ -35,7 +34,7 @@ internal sealed class DynamoDbConnector
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        var endpoint = string.IsNullOrWhiteSpace(options.Endpoint) ? _environment.GetVariable(EndpointVariable) : options.Endpoint;
+        var endpoint = string.IsNullOrWhiteSpace(options.Endpoint) ? _environment.GetVariable(EnvironmentVariableNames.DynamoDbEndpoint) : options.Endpoint;
         if (string.IsNullOrWhiteSpace(endpoint))
         {
             return ConnectToAws(options.Region);
@@ -89,10 +88,10 @@ internal sealed class DynamoDbConnector
 
     private string? EnvironmentRegion()
     {
-        var region = _environment.GetVariable("AWS_REGION");
+        var region = _environment.GetVariable(EnvironmentVariableNames.Region);
         if (string.IsNullOrWhiteSpace(region))
         {
-            region = _environment.GetVariable("AWS_DEFAULT_REGION");
+            region = _environment.GetVariable(EnvironmentVariableNames.DefaultRegion);
         }
 
         return string.IsNullOrWhiteSpace(region) ? null : region.Trim();

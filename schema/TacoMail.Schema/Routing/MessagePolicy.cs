@@ -3,9 +3,10 @@ using TacoMail.Schema.Model;
 namespace TacoMail.Schema.Routing;
 
 /// <summary>
-/// The per-message routing rules on top of <see cref="DispositionRules"/>: spam and virus
-/// verdicts, and whether a bounce may be sent. Pure, so the Lambda and <c>tacomail route</c>
-/// decide identically and tests need no I/O.
+/// The one rule table of the mail path: what an alias's state (<see cref="StatusOf"/>), the spam
+/// and virus verdicts and the bounce policy make of each recipient (<see cref="Decide"/>). Both
+/// handlers and <c>tacomail route</c> call it, so the explanation and the behaviour cannot drift
+/// apart; pure, so tests need no I/O.
 /// </summary>
 /// <remarks>
 /// An <see cref="RecipientStatus.Unreadable"/> item is delivered (that is, stored for the

@@ -4,7 +4,8 @@ namespace TacoMail.Schema.Routing;
 
 /// <summary>
 /// The words configuration uses for <see cref="SpamPolicy"/> and <see cref="BouncePolicy"/>
-/// (<c>TACOMAIL_SPAM_POLICY</c>, <c>TACOMAIL_BOUNCE_POLICY</c>), spelled once for the Lambda and the CLI.
+/// (<c>spam_policy</c> and <c>bounce_policy</c> in tacomail.yaml and the settings item), spelled
+/// once for the Lambda and the CLI.
 /// </summary>
 public static class MessagePolicyNames
 {

@@ -1,8 +1,8 @@
 namespace TacoMail.Schema.Routing;
 
 /// <summary>
-/// What happens to one recipient of one message: <see cref="Disposition"/> plus the case where a
-/// bounce was due but the bounce policy withheld it (the mail is then dropped).
+/// What happens to one recipient of one message: delivered, dropped or bounced, plus the case
+/// where a bounce was due but the bounce policy withheld it (the mail is then dropped).
 /// </summary>
 public enum RecipientOutcome
 {

@@ -10,6 +10,7 @@ using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Delivery.Storage;
 using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Ses;
+using TacoMail.Lambda.Tests.Logging;
 using TacoMail.Reconciler.Table;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
@@ -52,7 +53,7 @@ internal sealed class DeliveryHarness : IAsyncDisposable
 
     public Uri DynamoEndpoint { get; }
 
-    public DeliveryLogSink Log { get; } = new();
+    public CapturingLogSink Log { get; } = new();
 
     public string Table { get; } = DynamoDbLocalFixture.NewTableName("delivery");
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using TacoMail.Lambda.Configuration;
 using TacoMail.Lambda.Disposition;
 using TacoMail.Lambda.Runtime;
+using TacoMail.Lambda.Tests.Logging;
 using TacoMail.Reconciler.Table;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;

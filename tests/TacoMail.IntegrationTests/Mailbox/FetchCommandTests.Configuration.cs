@@ -1,5 +1,5 @@
 using TacoMail.Reconciler.Cli;
-using TacoMail.Reconciler.Mailbox;
+using TacoMail.Schema.Settings;
 using TacoMail.Testing;
 using static TacoMail.IntegrationTests.Mailbox.S3Mailbox;
 
@@ -15,7 +15,7 @@ public sealed partial class FetchCommandTests
         await mailbox.PutAsync(Key(Shop, 1), Body(Shop, 1));
         var environment = new TestEnvironment(new Dictionary<string, string>(s3.EnvironmentVariables)
         {
-            [MailboxTarget.BucketVariable] = mailbox.Bucket,
+            [EnvironmentVariableNames.MailBucket] = mailbox.Bucket,
         });
 
         var (exitCode, output) = await CliRunner.RunAsync(environment, "fetch", "--maildir", mailbox.Maildir);

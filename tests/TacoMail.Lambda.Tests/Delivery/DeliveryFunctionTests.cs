@@ -1,8 +1,6 @@
 using TacoMail.Lambda.Configuration;
 using TacoMail.Lambda.Delivery;
 using TacoMail.Lambda.Delivery.Storage;
-using TacoMail.Lambda.Hosting;
-using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Tests.Hosting;
 
 namespace TacoMail.Lambda.Tests.Delivery;
@@ -15,37 +13,6 @@ public sealed class DeliveryFunctionTests
         ("TACOMAIL_MAIL_BUCKET", "mail-bucket"),
         ("AWS_REGION", "eu-west-1"),
     ];
-
-    [Fact]
-    public void Catalog_ServesTheDeliveryHandler()
-    {
-        var catalog = LambdaHandlers.CreateCatalog();
-
-        catalog.Names.ShouldContain(HandlerNames.Delivery);
-        catalog.Create(HandlerNames.Delivery, new TestEnvironmentVariables(Complete)).ShouldNotBeNull();
-    }
-
-    [Fact]
-    public void FromEnvironment_NoMailBucket_FailsTheInitAsInvalidConfiguration()
-    {
-        var environment = new TestEnvironmentVariables([.. Complete.Where(v => v.Item1 != "TACOMAIL_MAIL_BUCKET")]);
-
-        var exception = Should.Throw<StartupException>(() => DeliveryFunction.FromEnvironment(environment));
-
-        exception.ErrorType.ShouldBe(RuntimeErrorTypes.ConfigInvalid);
-        exception.Message.ShouldContain("TACOMAIL_MAIL_BUCKET");
-    }
-
-    [Fact]
-    public void FromEnvironment_MalformedS3Endpoint_FailsTheInitAsInvalidConfiguration()
-    {
-        var environment = new TestEnvironmentVariables([.. Complete, ("AWS_ENDPOINT_URL_S3", "not a url")]);
-
-        var exception = Should.Throw<StartupException>(() => DeliveryFunction.FromEnvironment(environment));
-
-        exception.ErrorType.ShouldBe(RuntimeErrorTypes.ConfigInvalid);
-        exception.Message.ShouldContain("AWS_ENDPOINT_URL_S3");
-    }
 
     [Fact]
     public void S3Config_EndpointOverride_UsesPathStyleAndTheRegionForSigning()
@@ -61,7 +28,7 @@ public sealed class DeliveryFunctionTests
     [Fact]
     public void Options_TakeThePrefixesAndPolicyFromTheSettings()
     {
-        var settings = LambdaSettings.Load(new TestEnvironmentVariables([.. Complete, ("TACOMAIL_INCOMING_PREFIX", "in/")]));
+        var settings = LambdaSettingsReader.Read(new TestEnvironmentVariables([.. Complete, ("TACOMAIL_INCOMING_PREFIX", "in/")]));
 
         var options = DeliveryFunction.Options(settings, "/tmp");
 

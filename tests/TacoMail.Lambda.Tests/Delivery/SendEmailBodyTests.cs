@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using TacoMail.Lambda.Delivery.Messages;
 using TacoMail.Lambda.Delivery.Sending;
+using TacoMail.MailPath.Messages;
 
 namespace TacoMail.Lambda.Tests.Delivery;
 

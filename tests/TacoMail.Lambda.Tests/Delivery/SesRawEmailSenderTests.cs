@@ -2,10 +2,10 @@ using System.Text;
 using System.Text.Json;
 using Amazon.Runtime;
 using Microsoft.Extensions.Time.Testing;
-using TacoMail.Lambda.Delivery.Messages;
 using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Ses;
 using TacoMail.Lambda.Tests.Ses;
+using TacoMail.MailPath.Messages;
 
 namespace TacoMail.Lambda.Tests.Delivery;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using TacoMail.Lambda.Disposition;
+using TacoMail.MailPath.Recipients;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;

@@ -89,7 +89,7 @@ public sealed partial class DispositionFunctionTests
 
         (await _harness.InvokeAdvancingAsync(TestEvent.To("nobody@example.com"), TimeSpan.FromMilliseconds(100))).ShouldBe(Continue);
 
-        _harness.Dynamo.BatchGets.Count.ShouldBe(1 + TacoMail.Lambda.Disposition.AliasBatchReader.MaxRetries);
+        _harness.Dynamo.BatchGets.Count.ShouldBe(1 + TacoMail.MailPath.Recipients.AliasBatchReader.MaxRetries);
         _harness.Ses.Requests.ShouldBeEmpty();
         _harness.LoggedErrors().ShouldHaveSingleItem().ShouldContain("still unprocessed after");
     }

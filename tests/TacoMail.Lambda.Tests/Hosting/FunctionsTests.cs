@@ -8,28 +8,27 @@ namespace TacoMail.Lambda.Tests.Hosting;
 public sealed class FunctionsTests
 {
     [Fact]
-    public async Task DispositionAsync_CallsTheCatalogsDispositionHandler() =>
-        (await ReadAsync(await Functions(TestCatalogs.Named()).DispositionAsync(new MemoryStream()))).ShouldBe("disposition");
+    public async Task DispositionAsync_CallsTheDispositionHandler() =>
+        (await ReadAsync(await Functions(TestHandlers.Named).DispositionAsync(new MemoryStream()))).ShouldBe("disposition");
 
     [Fact]
-    public async Task DeliveryAsync_CallsTheCatalogsDeliveryHandler() =>
-        (await ReadAsync(await Functions(TestCatalogs.Named()).DeliveryAsync(new MemoryStream()))).ShouldBe("delivery");
+    public async Task DeliveryAsync_CallsTheDeliveryHandler() =>
+        (await ReadAsync(await Functions(TestHandlers.Named).DeliveryAsync(new MemoryStream()))).ShouldBe("delivery");
 
     [Fact]
-    public async Task DispositionAsync_NotWired_ThrowsNoSuchHandler() =>
-        (await Should.ThrowAsync<StartupException>(() => Functions(TestCatalogs.Create()).DispositionAsync(new MemoryStream())))
-            .ErrorType.ShouldBe(RuntimeErrorTypes.NoSuchHandler);
+    public async Task DispositionAsync_NotConfigured_ThrowsConfigInvalid() =>
+        (await Should.ThrowAsync<StartupException>(() => Functions(TestHandlers.Create).DispositionAsync(new MemoryStream())))
+            .ErrorType.ShouldBe(RuntimeErrorTypes.ConfigInvalid);
 
     [Fact]
     public async Task DispositionAsync_CalledTwice_BuildsTheHandlerOnce()
     {
         var builds = 0;
-        var catalog = new HandlerCatalog([new(HandlerNames.Disposition, _ =>
+        var functions = Functions(name =>
         {
             builds++;
-            return EchoHandler.HandleAsync;
-        })]);
-        var functions = Functions(catalog);
+            return TestHandlers.EchoAsync;
+        });
 
         await functions.DispositionAsync(new MemoryStream("a"u8.ToArray()));
         var second = await functions.DispositionAsync(new MemoryStream("b"u8.ToArray()));
@@ -47,8 +46,8 @@ public sealed class FunctionsTests
             .ShouldBe(typeof(Task<Stream>));
     }
 
-    private static Functions Functions(IHandlerCatalog catalog) =>
-        new(catalog, new TestEnvironmentVariables(), TimeProvider.System);
+    private static Functions Functions(Func<string?, LambdaHandler> createHandler) =>
+        new(createHandler, TimeProvider.System);
 
     private static async Task<string> ReadAsync(Stream stream)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using TacoMail.Lambda.Hosting;
+using TacoMail.Lambda.Runtime;
 
 namespace TacoMail.Lambda.Tests.Hosting;
 
@@ -28,9 +29,9 @@ public sealed class InvokeCommandTests : IDisposable
     {
         var file = EventFile("""{"Records":[]}""");
 
-        var exitCode = await RunAsync("invoke", "--handler", EchoHandler.Name, "--event", file);
+        var exitCode = await RunAsync("invoke", "--handler", TestHandlers.Echo, "--event", file);
 
-        exitCode.ShouldBe(ExitCodes.Ok);
+        exitCode.ShouldBe(BootstrapExitCodes.Ok);
         Output.ShouldBe("{\"Records\":[]}\n");
         _error.ToString().ShouldBeEmpty();
     }
@@ -39,13 +40,13 @@ public sealed class InvokeCommandTests : IDisposable
     public async Task Invoke_AnyHandler_GetsALocalRequestIdAndADeadline30SecondsAway()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-29T12:00:00Z", CultureInfo.InvariantCulture));
-        var catalog = new HandlerCatalog([new("context", _ => (_, context, _) =>
-            Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes($"{context.RequestId[..6]} {context.Deadline:O} {context.FunctionArn ?? "-"}"))))]);
+        LambdaHandler handler = (_, context, _) =>
+            Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes($"{context.RequestId[..6]} {context.Deadline:O} {context.FunctionArn ?? "-"}")));
 
-        var exitCode = await new LambdaEntryPoint(catalog, new TestEnvironmentVariables(), time, _output, _error)
+        var exitCode = await new LambdaEntryPoint(_ => handler, new TestEnvironmentVariables(), time, _output, _error)
             .RunAsync(["invoke", "--handler", "context", "--event", EventFile("{}")], Ct);
 
-        exitCode.ShouldBe(ExitCodes.Ok);
+        exitCode.ShouldBe(BootstrapExitCodes.Ok);
         Output.ShouldBe("local- 2026-11-29T12:00:30.0000000+00:00 -\n");
     }
 
@@ -54,7 +55,7 @@ public sealed class InvokeCommandTests : IDisposable
     {
         var file = EventFile("line\n");
 
-        (await RunAsync("invoke", $"--event={file}", $"--handler={EchoHandler.Name}")).ShouldBe(ExitCodes.Ok);
+        (await RunAsync("invoke", $"--event={file}", $"--handler={TestHandlers.Echo}")).ShouldBe(BootstrapExitCodes.Ok);
 
         Output.ShouldBe("line\n");
     }
@@ -62,25 +63,25 @@ public sealed class InvokeCommandTests : IDisposable
     [Fact]
     public async Task Invoke_UnknownHandler_ExitsWithErrorNamingTheKnownOnes()
     {
-        var exitCode = await RunAsync("invoke", "--handler", "disposition", "--event", EventFile("{}"));
+        var exitCode = await RunAsync("invoke", "--handler", "tacomail-echo", "--event", EventFile("{}"));
 
-        exitCode.ShouldBe(ExitCodes.Error);
-        _error.ToString().ShouldBe("error: Unknown handler 'disposition'; this binary serves bad-config, crashing, tacomail-echo, throwing.\n");
+        exitCode.ShouldBe(BootstrapExitCodes.Error);
+        _error.ToString().ShouldBe("error: Unknown handler 'tacomail-echo'; this binary serves delivery, disposition.\n");
         Output.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Invoke_BadConfiguration_ExitsWithTheConfigurationMessage()
     {
-        (await RunAsync("invoke", "--handler", TestCatalogs.BadConfig, "--event", EventFile("{}"))).ShouldBe(ExitCodes.Error);
+        (await RunAsync("invoke", "--handler", "disposition", "--event", EventFile("{}"))).ShouldBe(BootstrapExitCodes.Error);
 
-        _error.ToString().ShouldBe("error: TACOMAIL_TABLE is not set.\n");
+        _error.ToString().ShouldBe("error: Invalid configuration: TACOMAIL_TABLE is not set.\n");
     }
 
     [Fact]
     public async Task Invoke_HandlerThrows_ExitsWithErrorAndTheException()
     {
-        (await RunAsync("invoke", "--handler", TestCatalogs.Throwing, "--event", EventFile("{}"))).ShouldBe(ExitCodes.Error);
+        (await RunAsync("invoke", "--handler", TestHandlers.Throwing, "--event", EventFile("{}"))).ShouldBe(BootstrapExitCodes.Error);
 
         _error.ToString().ShouldBe("error: The 'throwing' handler failed: InvalidOperationException: handler broke\n");
         Output.ShouldBeEmpty();
@@ -91,20 +92,20 @@ public sealed class InvokeCommandTests : IDisposable
     {
         var missing = Path.Combine(_directory, "missing.json");
 
-        (await RunAsync("invoke", "--handler", EchoHandler.Name, "--event", missing)).ShouldBe(ExitCodes.Error);
+        (await RunAsync("invoke", "--handler", TestHandlers.Echo, "--event", missing)).ShouldBe(BootstrapExitCodes.Error);
 
         _error.ToString().ShouldStartWith($"error: Cannot read the event file '{missing}': ");
     }
 
     [Theory]
-    [InlineData("Missing --event FILE.", "--handler", "tacomail-echo")]
+    [InlineData("Missing --event FILE.", "--handler", "echo")]
     [InlineData("Missing --handler NAME.", "--event", "e.json")]
     [InlineData("Option '--handler' needs a value.", "--handler")]
     [InlineData("Option '--handler' needs a value.", "--handler", "--event", "e.json")]
     [InlineData("Unknown option '--verbose'.", "--verbose")]
     public async Task Invoke_BadArguments_ExitsWithErrorSayingWhat(string message, params string[] args)
     {
-        (await RunAsync(["invoke", .. args])).ShouldBe(ExitCodes.Error);
+        (await RunAsync(["invoke", .. args])).ShouldBe(BootstrapExitCodes.Error);
 
         _error.ToString().ShouldBe($"error: {message} Usage: invoke --handler NAME --event FILE (see --help).\n");
     }
@@ -115,16 +116,16 @@ public sealed class InvokeCommandTests : IDisposable
     [InlineData("invoke", "--handler", "x", "-h")]
     public async Task Help_PrintsUsageListingTheHandlers(params string[] args)
     {
-        (await RunAsync(args)).ShouldBe(ExitCodes.Ok);
+        (await RunAsync(args)).ShouldBe(BootstrapExitCodes.Ok);
 
         Output.ShouldContain("invoke --handler NAME --event FILE");
-        Output.ShouldContain("Handlers: bad-config, crashing, tacomail-echo, throwing");
+        Output.ShouldContain("Handlers: delivery, disposition");
     }
 
     [Fact]
     public async Task NoArguments_OutsideLambda_ExitsWithErrorAndUsage()
     {
-        (await RunAsync()).ShouldBe(ExitCodes.Error);
+        (await RunAsync()).ShouldBe(BootstrapExitCodes.Error);
 
         _error.ToString().ShouldStartWith("error: AWS_LAMBDA_RUNTIME_API is not set, so this is not a Lambda environment.\n");
         _error.ToString().ShouldContain("Usage");
@@ -133,7 +134,7 @@ public sealed class InvokeCommandTests : IDisposable
     [Fact]
     public async Task UnknownCommand_ExitsWithErrorAndUsage()
     {
-        (await RunAsync("serve")).ShouldBe(ExitCodes.Error);
+        (await RunAsync("serve")).ShouldBe(BootstrapExitCodes.Error);
 
         _error.ToString().ShouldStartWith("error: Unknown command 'serve'.\n");
     }
@@ -146,6 +147,6 @@ public sealed class InvokeCommandTests : IDisposable
     }
 
     private Task<int> RunAsync(params string[] args) =>
-        new LambdaEntryPoint(TestCatalogs.Create(), new TestEnvironmentVariables(), TimeProvider.System, _output, _error)
+        new LambdaEntryPoint(TestHandlers.Create, new TestEnvironmentVariables(), TimeProvider.System, _output, _error)
             .RunAsync(args, Ct);
 }

@@ -3,10 +3,22 @@ using TacoMail.Lambda.Hosting;
 
 namespace TacoMail.Lambda.Tests.Hosting;
 
-/// <summary>The real process: the built Lambda on the JIT runtime, talking to the loopback emulator.</summary>
+/// <summary>
+/// The real process: the built Lambda on the JIT runtime or the AOT bootstrap, talking to the
+/// loopback emulator. The disposition handler serves events it cannot read, which it answers
+/// CONTINUE without any AWS call.
+/// </summary>
 public sealed class LambdaProcessTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private const string Continue = """{"disposition":"CONTINUE"}""";
+
+    /// <summary>What the disposition needs to start; it never reaches the table for an unreadable event.</summary>
+    private static readonly Dictionary<string, string> Configured = new()
+    {
+        ["TACOMAIL_TABLE"] = "tacomail-aliases",
+        ["AWS_REGION"] = "us-east-1",
+    };
     private readonly RuntimeApiEmulator _emulator = RuntimeApiEmulator.Start();
     private Process? _process;
 
@@ -26,10 +38,10 @@ public sealed class LambdaProcessTests : IAsyncLifetime
     }
 
     [Fact]
-    public Task Process_EchoHandler_AnswersThroughTheRuntimeApiAndStopsOnSigterm() => AnswersAndStopsAsync(bootstrap: null);
+    public Task Process_Disposition_AnswersThroughTheRuntimeApiAndStopsOnSigterm() => AnswersAndStopsAsync(bootstrap: null);
 
     [Fact]
-    public async Task AotBootstrap_EchoHandler_AnswersThroughTheRuntimeApiAndStopsOnSigterm() =>
+    public async Task AotBootstrap_Disposition_AnswersThroughTheRuntimeApiAndStopsOnSigterm() =>
         await AnswersAndStopsAsync(await AotBootstrap.LocateAsync());
 
     private async Task AnswersAndStopsAsync(string? bootstrap)
@@ -37,18 +49,18 @@ public sealed class LambdaProcessTests : IAsyncLifetime
         _emulator.Enqueue(EmulatedEvent.Text("p1", """{"n":1}"""));
         _emulator.Enqueue(EmulatedEvent.Text("p2", """{"n":2}"""));
 
-        _process = LambdaProcess.Start(bootstrap, new Dictionary<string, string>
+        _process = LambdaProcess.Start(bootstrap, new Dictionary<string, string>(Configured)
         {
             ["AWS_LAMBDA_RUNTIME_API"] = _emulator.Address,
-            ["_HANDLER"] = EchoHandler.Name,
+            ["_HANDLER"] = HandlerNames.Disposition,
         });
 
-        (await _emulator.WaitForOutcomeAsync("p1", Timeout)).BodyText.ShouldBe("""{"n":1}""");
-        (await _emulator.WaitForOutcomeAsync("p2", Timeout)).BodyText.ShouldBe("""{"n":2}""");
+        (await _emulator.WaitForOutcomeAsync("p1", Timeout)).BodyText.ShouldBe(Continue);
+        (await _emulator.WaitForOutcomeAsync("p2", Timeout)).BodyText.ShouldBe(Continue);
         await _emulator.WaitForPollsAsync(3, Ct);
         LambdaProcess.SendSigterm(_process);
         await _process.WaitForExitAsync(Ct).WaitAsync(Timeout, Ct);
-        _process.ExitCode.ShouldBe(ExitCodes.Ok);
+        _process.ExitCode.ShouldBe(BootstrapExitCodes.Ok);
     }
 
     [Fact]
@@ -62,23 +74,23 @@ public sealed class LambdaProcessTests : IAsyncLifetime
 
         (await _emulator.WaitForInitErrorAsync(Timeout)).ErrorType.ShouldBe("Runtime.NoSuchHandler");
         await _process.WaitForExitAsync(Ct).WaitAsync(Timeout, Ct);
-        _process.ExitCode.ShouldBe(ExitCodes.Error);
+        _process.ExitCode.ShouldBe(BootstrapExitCodes.Error);
         (await _process.StandardError.ReadToEndAsync(Ct)).ShouldContain("Unknown handler 'bootstrap'");
     }
 
     [Fact]
-    public async Task Process_InvokeCommand_PrintsTheEchoResponse()
+    public async Task Process_InvokeCommand_PrintsTheResponse()
     {
         var file = Path.Combine(Path.GetTempPath(), $"tacomail-event-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, """{"Records":[{"eventSource":"aws:ses"}]}""", Ct);
         try
         {
-            _process = LambdaProcess.Start(new Dictionary<string, string>(), "invoke", "--handler", EchoHandler.Name, "--event", file);
+            _process = LambdaProcess.Start(Configured, "invoke", "--handler", HandlerNames.Disposition, "--event", file);
             var output = await _process.StandardOutput.ReadToEndAsync(Ct);
             await _process.WaitForExitAsync(Ct).WaitAsync(Timeout, Ct);
 
-            _process.ExitCode.ShouldBe(ExitCodes.Ok);
-            output.ShouldBe("{\"Records\":[{\"eventSource\":\"aws:ses\"}]}\n");
+            _process.ExitCode.ShouldBe(BootstrapExitCodes.Ok);
+            output.ShouldBe(Continue + "\n");
         }
         finally
         {

@@ -17,13 +17,13 @@ public sealed class RuntimeHostTests : IAsyncLifetime
 
     [Theory]
     [InlineData("no-such-handler", "Runtime.NoSuchHandler")]
-    [InlineData(TestCatalogs.BadConfig, "Runtime.ConfigInvalid")]
-    [InlineData(TestCatalogs.Crashing, "Runtime.UnknownReason")]
+    [InlineData("disposition", "Runtime.ConfigInvalid")]
+    [InlineData(TestHandlers.Crashing, "Runtime.UnknownReason")]
     public async Task RunAsync_BadStartup_ReportsAnInitErrorAndExitsWithError(string handler, string errorType)
     {
         var exitCode = await Host(("_HANDLER", handler)).RunAsync(_emulator.Address, Ct);
 
-        exitCode.ShouldBe(ExitCodes.Error);
+        exitCode.ShouldBe(BootstrapExitCodes.Error);
         var initError = await _emulator.WaitForInitErrorAsync(Timeout);
         initError.ErrorType.ShouldBe(errorType);
         initError.BodyText.ShouldContain($"\"errorType\":\"{errorType}\"");
@@ -34,7 +34,7 @@ public sealed class RuntimeHostTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_NoHandlerNamed_ReportsNoSuchHandler()
     {
-        (await Host().RunAsync(_emulator.Address, Ct)).ShouldBe(ExitCodes.Error);
+        (await Host().RunAsync(_emulator.Address, Ct)).ShouldBe(BootstrapExitCodes.Error);
 
         (await _emulator.WaitForInitErrorAsync(Timeout)).ErrorType.ShouldBe("Runtime.NoSuchHandler");
     }
@@ -46,12 +46,12 @@ public sealed class RuntimeHostTests : IAsyncLifetime
         _emulator.Enqueue(EmulatedEvent.Text("r2", "second"));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
-        var running = Host(("_HANDLER", "ignored"), ("TACOMAIL_HANDLER", EchoHandler.Name)).RunAsync(_emulator.Address, stop.Token);
+        var running = Host(("_HANDLER", "ignored"), ("TACOMAIL_HANDLER", TestHandlers.Echo)).RunAsync(_emulator.Address, stop.Token);
         (await _emulator.WaitForOutcomeAsync("r1", Timeout)).BodyText.ShouldBe("first");
         (await _emulator.WaitForOutcomeAsync("r2", Timeout)).BodyText.ShouldBe("second");
         await stop.CancelAsync();
 
-        (await running.WaitAsync(Timeout, Ct)).ShouldBe(ExitCodes.Ok);
+        (await running.WaitAsync(Timeout, Ct)).ShouldBe(BootstrapExitCodes.Ok);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class RuntimeHostTests : IAsyncLifetime
         var address = _emulator.Address;
         await _emulator.DisposeAsync();
 
-        (await Host(("_HANDLER", EchoHandler.Name)).RunAsync(address, Ct)).ShouldBe(ExitCodes.Error);
+        (await Host(("_HANDLER", TestHandlers.Echo)).RunAsync(address, Ct)).ShouldBe(BootstrapExitCodes.Error);
 
         _log.ToString().ShouldContain("Runtime API failure, exiting");
     }
@@ -68,11 +68,11 @@ public sealed class RuntimeHostTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_RuntimeApiNotHostAndPort_ExitsWithError()
     {
-        (await Host(("_HANDLER", EchoHandler.Name)).RunAsync("http://nowhere/", Ct)).ShouldBe(ExitCodes.Error);
+        (await Host(("_HANDLER", TestHandlers.Echo)).RunAsync("http://nowhere/", Ct)).ShouldBe(BootstrapExitCodes.Error);
 
         _log.ToString().ShouldContain("is not a host:port");
     }
 
     private RuntimeHost Host(params (string, string)[] variables) =>
-        new(TestCatalogs.Create(), new TestEnvironmentVariables(variables), TimeProvider.System, _log);
+        new(TestHandlers.Create, new TestEnvironmentVariables(variables), TimeProvider.System, _log);
 }

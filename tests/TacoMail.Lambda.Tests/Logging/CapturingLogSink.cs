@@ -3,7 +3,10 @@ using TacoMail.Lambda.Logging;
 
 namespace TacoMail.Lambda.Tests.Logging;
 
-/// <summary>Keeps every line written, for assertions.</summary>
+/// <summary>
+/// Keeps every line a handler writes, for assertions, with its log lines apart from its
+/// CloudWatch embedded-format metric lines. The one test sink of the Lambda and integration tests.
+/// </summary>
 internal sealed class CapturingLogSink : ILogSink
 {
     private readonly List<string> _lines = [];
@@ -34,6 +37,9 @@ internal sealed class CapturingLogSink : ILogSink
 
     /// <summary>The only line, parsed.</summary>
     public JsonElement SingleEntry => JsonDocument.Parse(Lines.ShouldHaveSingleItem()).RootElement;
+
+    /// <summary>The last line, parsed.</summary>
+    public JsonElement Last => JsonDocument.Parse(Lines[^1]).RootElement;
 
     private static bool IsMetric(string line) => line.StartsWith("{\"_aws\":", StringComparison.Ordinal);
 

@@ -53,7 +53,7 @@ public sealed partial class RuntimeLoopTests
 
         var invoking = loop.InvokeOnceAsync(Ct);
         await started.Task.WaitAsync(Timeout, Ct);
-        time.Advance(TimeSpan.FromSeconds(3) - DeadlineCancellation.Margin);
+        time.Advance(TimeSpan.FromSeconds(3) - InvocationDeadline.ResponseReserve);
         await invoking.WaitAsync(Timeout, Ct);
 
         api.Errors.ShouldHaveSingleItem().Error.ErrorType.ShouldBe(nameof(TaskCanceledException));

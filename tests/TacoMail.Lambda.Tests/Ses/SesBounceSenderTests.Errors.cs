@@ -1,5 +1,5 @@
 using TacoMail.Lambda.Ses;
-using TacoMail.Lambda.Tests.Configuration;
+using TacoMail.Lambda.Tests.Hosting;
 
 namespace TacoMail.Lambda.Tests.Ses;
 
@@ -108,7 +108,7 @@ public sealed partial class SesBounceSenderTests
     [Fact]
     public void Create_NoRegionOrEndpoint_ThrowsClearError()
     {
-        var empty = new FakeEnvironmentVariables(new Dictionary<string, string>());
+        var empty = new TestEnvironmentVariables();
 
         Should.Throw<InvalidOperationException>(() => SesBounceSender.Create(empty, _http, _clock))
             .Message.ShouldContain("AWS_REGION");

@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Microsoft.Extensions.Time.Testing;
 using TacoMail.Lambda.Ses;
-using TacoMail.Lambda.Tests.Configuration;
+using TacoMail.Lambda.Tests.Hosting;
 using TacoMail.Lambda.Tests.Ses.Signing;
 
 namespace TacoMail.Lambda.Tests.Ses;
@@ -141,11 +141,7 @@ public sealed partial class SesBounceSenderTests : IDisposable
 
     private SesBounceSender Sender(Uri endpoint, TacoMail.Lambda.Ses.Signing.IAwsCredentialsSource credentials)
     {
-        var environment = new FakeEnvironmentVariables(new Dictionary<string, string>
-        {
-            ["AWS_ENDPOINT_URL_SES"] = endpoint.AbsoluteUri,
-            ["AWS_REGION"] = "eu-west-1",
-        });
+        var environment = new TestEnvironmentVariables(("AWS_ENDPOINT_URL_SES", endpoint.AbsoluteUri), ("AWS_REGION", "eu-west-1"));
         var client = new SesHttpClient(
             _http, SesEndpoint.FromEnvironment(environment), credentials, _clock, SesHttpClient.DefaultTimeout);
         return new SesBounceSender(client);

@@ -1,12 +1,12 @@
 using TacoMail.Lambda.Ses;
-using TacoMail.Lambda.Tests.Configuration;
+using TacoMail.Lambda.Tests.Hosting;
 
 namespace TacoMail.Lambda.Tests.Ses;
 
 public sealed class SesEndpointTests
 {
     private static SesEndpoint FromEnvironment(params (string Name, string Value)[] variables) =>
-        SesEndpoint.FromEnvironment(new FakeEnvironmentVariables(variables.ToDictionary(v => v.Name, v => v.Value)));
+        SesEndpoint.FromEnvironment(new TestEnvironmentVariables(variables));
 
     [Fact]
     public void FromEnvironment_RegionOnly_UsesRegionalEndpoint()

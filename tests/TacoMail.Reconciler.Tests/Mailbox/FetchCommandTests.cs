@@ -1,5 +1,5 @@
 using TacoMail.Reconciler.Cli;
-using TacoMail.Reconciler.Mailbox;
+using TacoMail.Schema.Settings;
 using TacoMail.Testing;
 using static TacoMail.Testing.CliRunner;
 
@@ -25,7 +25,7 @@ public sealed class FetchCommandTests
         var (exitCode, output) = await RunAsync("fetch", "--maildir", maildir.Root);
 
         exitCode.ShouldBe(ExitCodes.Error);
-        output.ShouldContain($"error: no mail bucket: pass --bucket NAME or set {MailboxTarget.BucketVariable}");
+        output.ShouldContain($"error: no mail bucket: pass --bucket NAME or set {EnvironmentVariableNames.MailBucket}");
         output.ShouldNotContain("   at ");
         Directory.Exists(maildir.Root).ShouldBeFalse();
     }

@@ -1,4 +1,5 @@
 using TacoMail.Reconciler.Mailbox;
+using TacoMail.Schema.Settings;
 using TacoMail.Testing;
 
 namespace TacoMail.Reconciler.Tests.Mailbox;
@@ -11,13 +12,13 @@ public sealed class MailboxTargetTests
         var exception = Should.Throw<TacoMailException>(() => MailboxTarget.Resolve(null, null, null, new TestEnvironment()));
 
         exception.Message.ShouldContain("--bucket");
-        exception.Message.ShouldContain(MailboxTarget.BucketVariable);
+        exception.Message.ShouldContain(EnvironmentVariableNames.MailBucket);
     }
 
     [Fact]
     public void Resolve_BucketOnlyInTheEnvironment_UsesItWithTheDefaultPrefix()
     {
-        var target = MailboxTarget.Resolve(null, null, null, Environment(MailboxTarget.BucketVariable, "mail-bucket"));
+        var target = MailboxTarget.Resolve(null, null, null, Environment(EnvironmentVariableNames.MailBucket, "mail-bucket"));
 
         target.ShouldBe(new MailboxTarget("mail-bucket", "mailbox/", null));
         target.ListPrefix.ShouldBe("mailbox/");
@@ -28,8 +29,8 @@ public sealed class MailboxTargetTests
     {
         var environment = new TestEnvironment(new Dictionary<string, string>
         {
-            [MailboxTarget.BucketVariable] = "from-environment",
-            [MailboxTarget.PrefixVariable] = "env-prefix/",
+            [EnvironmentVariableNames.MailBucket] = "from-environment",
+            [EnvironmentVariableNames.MailboxPrefix] = "env-prefix/",
         });
 
         var target = MailboxTarget.Resolve("from-option", "option-prefix/", null, environment);

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Amazon.S3;
 using TacoMail.Reconciler.Mailbox;
+using TacoMail.Schema.Settings;
 using TacoMail.Testing;
 
 namespace TacoMail.Reconciler.Tests.Mailbox;
@@ -48,7 +49,7 @@ public sealed class S3MailboxConnectorTests
     [Fact]
     public void Connect_EndpointFromTheEnvironment_UsesPathStyleRequestsToIt()
     {
-        var environment = new TestEnvironment(new Dictionary<string, string>(Keys) { [S3MailboxConnector.EndpointVariable] = "http://127.0.0.1:4568/" });
+        var environment = new TestEnvironment(new Dictionary<string, string>(Keys) { [EnvironmentVariableNames.S3Endpoint] = "http://127.0.0.1:4568/" });
 
         using var store = new S3MailboxConnector(environment, _ => null).Connect("mail", null, null);
 
@@ -61,7 +62,7 @@ public sealed class S3MailboxConnectorTests
     [Fact]
     public void Connect_EndpointOption_WinsOverTheEnvironment()
     {
-        var environment = new TestEnvironment(new Dictionary<string, string>(Keys) { [S3MailboxConnector.EndpointVariable] = "http://127.0.0.1:1/" });
+        var environment = new TestEnvironment(new Dictionary<string, string>(Keys) { [EnvironmentVariableNames.S3Endpoint] = "http://127.0.0.1:1/" });
 
         using var store = new S3MailboxConnector(environment, _ => null).Connect("mail", "http://127.0.0.1:2", "eu-west-1");
 
@@ -86,6 +87,6 @@ public sealed class S3MailboxConnectorTests
         var exception = Should.Throw<TacoMailException>(() => new S3MailboxConnector(new TestEnvironment(Keys), _ => null).Connect("mail", endpoint, null));
 
         exception.Message.ShouldContain("--endpoint-s3");
-        exception.Message.ShouldContain(S3MailboxConnector.EndpointVariable);
+        exception.Message.ShouldContain(EnvironmentVariableNames.S3Endpoint);
     }
 }

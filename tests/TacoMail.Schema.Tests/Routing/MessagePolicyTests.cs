@@ -143,21 +143,12 @@ public sealed class MessagePolicyTests
         MessagePolicy.StatusOf(state).ShouldBe(expected);
 
     [Theory]
-    [InlineData(AliasState.Active)]
-    [InlineData(AliasState.Paused)]
-    [InlineData(AliasState.Disabled)]
-    [InlineData(null)]
-    public void Decide_AuthenticatedCleanMessage_AgreesWithDispositionRules(AliasState? state)
-    {
-        var expected = DispositionRules.ForState(state) switch
-        {
-            Disposition.Deliver => RecipientOutcome.Deliver,
-            Disposition.Drop => RecipientOutcome.Drop,
-            _ => RecipientOutcome.Bounce,
-        };
-
+    [InlineData(AliasState.Active, RecipientOutcome.Deliver)]
+    [InlineData(AliasState.Paused, RecipientOutcome.Drop)]
+    [InlineData(AliasState.Disabled, RecipientOutcome.Bounce)]
+    [InlineData(null, RecipientOutcome.Bounce)]
+    public void Decide_AuthenticatedCleanMessage_FollowsTheAliasState(AliasState? state, RecipientOutcome expected) =>
         MessagePolicy.Default.Decide(MessagePolicy.StatusOf(state), Authenticated).Outcome.ShouldBe(expected);
-    }
 
     private static MessageFacts With(MessageVerdicts verdicts) => MessageFacts.Of(Sender, verdicts);
 

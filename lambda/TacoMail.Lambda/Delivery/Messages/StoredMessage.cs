@@ -1,5 +1,6 @@
 using System.Text;
 using TacoMail.Lambda.Delivery.Storage;
+using TacoMail.MailPath.Messages;
 
 namespace TacoMail.Lambda.Delivery.Messages;
 
@@ -33,9 +34,10 @@ internal sealed class StoredMessage : IAsyncDisposable
         var path = System.IO.Path.Combine(directory, $"{TemporaryFiles.MessagePrefix}{Guid.NewGuid():N}{TemporaryFiles.MessageSuffix}");
         try
         {
-            await using var file = new FileStream(
+            var file = new FileStream(
                 path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, FileBufferSize, FileOptions.Asynchronous);
-            var length = await store.DownloadAsync(key, file, cancellationToken);
+            await using var fileScope = file.ConfigureAwait(false);
+            var length = await store.DownloadAsync(key, file, cancellationToken).ConfigureAwait(false);
             return new StoredMessage(path, length);
         }
         catch
@@ -71,8 +73,9 @@ internal sealed class StoredMessage : IAsyncDisposable
     {
         if (_block is null || _fields is null)
         {
-            await using var file = new FileStream(
+            var file = new FileStream(
                 Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous);
+            await using var fileScope = file.ConfigureAwait(false);
             _block = await HeaderBlockReader.ReadAsync(file, cancellationToken).ConfigureAwait(false);
             _fields = HeaderFieldParser.Parse(_block.Bytes, out _);
         }

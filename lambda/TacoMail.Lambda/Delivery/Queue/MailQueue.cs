@@ -68,7 +68,8 @@ internal sealed class MailQueue
         {
             if (storedPath is null)
             {
-                await using var stored = await Messages.StoredMessage.LoadAsync(_store, incoming, temporaryDirectory, cancellationToken).ConfigureAwait(false);
+                var stored = await Messages.StoredMessage.LoadAsync(_store, incoming, temporaryDirectory, cancellationToken).ConfigureAwait(false);
+                await using var storedScope = stored.ConfigureAwait(false);
                 await _store.UploadAsync(MailBucketLayout.FailedKey(entry.MessageId), stored.Path, cancellationToken).ConfigureAwait(false);
             }
             else

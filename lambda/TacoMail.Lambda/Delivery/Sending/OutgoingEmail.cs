@@ -1,4 +1,4 @@
-using TacoMail.Lambda.Delivery.Messages;
+using TacoMail.MailPath.Messages;
 
 namespace TacoMail.Lambda.Delivery.Sending;
 

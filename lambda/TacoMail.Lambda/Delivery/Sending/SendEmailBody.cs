@@ -19,7 +19,8 @@ internal static class SendEmailBody
     {
         ArgumentNullException.ThrowIfNull(email);
         ArgumentNullException.ThrowIfNull(destination);
-        await using var writer = new Utf8JsonWriter(destination);
+        var writer = new Utf8JsonWriter(destination);
+        await using var writerScope = writer.ConfigureAwait(false);
         writer.WriteStartObject();
         writer.WriteString("FromEmailAddress", email.From);
         writer.WriteStartObject("Destination");
@@ -35,12 +36,12 @@ internal static class SendEmailBody
         writer.WriteStartObject("Content");
         writer.WriteStartObject("Raw");
         writer.WritePropertyName("Data");
-        await foreach (var chunk in email.Message.ReadChunksAsync(cancellationToken))
+        await foreach (var chunk in email.Message.ReadChunksAsync(cancellationToken).ConfigureAwait(false))
         {
             writer.WriteBase64StringSegment(chunk.Span, isFinalSegment: false);
             if (writer.BytesPending >= FlushThreshold)
             {
-                await writer.FlushAsync(cancellationToken);
+                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -48,6 +49,6 @@ internal static class SendEmailBody
         writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteEndObject();
-        await writer.FlushAsync(cancellationToken);
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 }

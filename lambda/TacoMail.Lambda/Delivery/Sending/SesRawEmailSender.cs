@@ -59,9 +59,9 @@ internal sealed class SesRawEmailSender : IRawEmailSender
         string hash;
         try
         {
-            await SendEmailBody.WriteAsync(email, body, cancellationToken);
+            await SendEmailBody.WriteAsync(email, body, cancellationToken).ConfigureAwait(false);
             body.Position = 0;
-            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(body, cancellationToken));
+            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(body, cancellationToken).ConfigureAwait(false));
             body.Position = 0;
             content.Headers.ContentType = MediaTypeHeaderValue.Parse(SendEmailBody.ContentType);
             content.Headers.ContentLength = body.Length;
@@ -73,7 +73,7 @@ internal sealed class SesRawEmailSender : IRawEmailSender
         }
 
         // The client owns the content (and so the file) from here on.
-        var response = await _client.SendAsync(HttpMethod.Post, RelativePath, content, hash, Operation, cancellationToken);
+        var response = await _client.SendAsync(HttpMethod.Post, RelativePath, content, hash, Operation, cancellationToken).ConfigureAwait(false);
         return SesV2Answer.Read(response.StatusCode, response.ErrorType, response.Body, Operation);
     }
 }

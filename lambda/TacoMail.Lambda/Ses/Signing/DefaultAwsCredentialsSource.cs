@@ -13,7 +13,7 @@ internal sealed class DefaultAwsCredentialsSource : IAwsCredentialsSource
     public async Task<ImmutableCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
     {
         var credentials = await DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync()
-            .WaitAsync(cancellationToken);
-        return await credentials.GetCredentialsAsync().WaitAsync(cancellationToken);
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await credentials.GetCredentialsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

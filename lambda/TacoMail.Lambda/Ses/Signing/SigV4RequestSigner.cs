@@ -42,7 +42,7 @@ internal sealed class SigV4RequestSigner
         ArgumentNullException.ThrowIfNull(request);
         var body = request.Content is null
             ? []
-            : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+            : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         Sign(request, credentials, signedAt, CanonicalRequestBuilder.PayloadHash(body));
     }
 

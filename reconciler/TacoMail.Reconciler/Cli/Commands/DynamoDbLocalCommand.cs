@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TacoMail.Reconciler.Table;
+using TacoMail.Schema.Settings;
 
 namespace TacoMail.Reconciler.Cli.Commands;
 
@@ -26,7 +27,7 @@ internal sealed class DynamoDbLocalCommand(IAnsiConsole console, DynamoDbConnect
         console.MarkupLineInterpolated($"[green]{local.Description}[/] (pid {local.ProcessId})");
         console.WriteLine($"endpoint: {local.Endpoint}");
         console.WriteLine($"  tacomail plan --endpoint local      (reuses this instance)");
-        console.WriteLine($"  export {DynamoDbConnector.EndpointVariable}={local.Endpoint}");
+        console.WriteLine($"  export {EnvironmentVariableNames.DynamoDbEndpoint}={local.Endpoint}");
         console.MarkupLine("Press [bold]Ctrl-C[/] to stop.");
         try
         {

@@ -102,7 +102,7 @@ internal sealed class RouteCommand(IAnsiConsole console, ConfigReader reader, Dy
         }
 
         var consultTable = (settings.Endpoint ?? settings.Table ?? settings.Region
-            ?? environment.GetVariable(DynamoDbConnector.EndpointVariable)) is not null;
+            ?? environment.GetVariable(EnvironmentVariableNames.DynamoDbEndpoint)) is not null;
         RouteTable? table = null;
         RecipientLookup? lookup;
         if (consultTable)

@@ -1,0 +1,104 @@
+using TacoMail.Schema.Records;
+using TacoMail.Schema.Routing;
+using TacoMail.Schema.Settings;
+
+namespace TacoMail.MailPath.Recipients;
+
+/// <summary>
+/// The one recipient pipeline both handlers use: normalise each envelope recipient (quotes,
+/// case, punycode, sub-address), look up every candidate key and the declared settings item in
+/// one <c>BatchGetItem</c>, and classify each recipient, the exact address winning over the
+/// stripped one and the feedback address never counting as an alias. Host-independent: it knows
+/// the table, not SES or Lambda.
+/// </summary>
+/// <remarks>
+/// Which keys to read depends on the separators, which are themselves in the settings item.
+/// The resolver keeps the separators it last read (per instance, which lives as long as the
+/// warm function), so the steady state costs one round trip; only right after a change of
+/// separators does a second read fetch the keys the new ones name.
+/// </remarks>
+public sealed class RecipientResolver
+{
+    public const string NoSettingsItem = "no settings item in the table (run 'tacomail apply'): safe defaults, no bounces";
+
+    private readonly AliasBatchReader _reader;
+    private SubAddressSeparators _separators = SubAddressSeparators.Default;
+
+    public RecipientResolver(AliasBatchReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        _reader = reader;
+    }
+
+    /// <exception cref="Amazon.DynamoDBv2.AmazonDynamoDBException">DynamoDB refused the lookup.</exception>
+    /// <exception cref="AliasLookupException">DynamoDB kept keys unprocessed (throttling).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<RecipientResolution> ResolveAsync(IReadOnlyList<string> recipients, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        var separators = _separators;
+        var lookups = Normalize(recipients, separators);
+        var requested = CandidateKeys(lookups).ToHashSet();
+        var table = await _reader.ReadAsync(requested, withSettings: true, cancellationToken).ConfigureAwait(false);
+        var (settings, fallback) = SettingsOf(table.Settings);
+        var aliases = table.Aliases;
+        if (!settings.Separators.Equals(separators))
+        {
+            _separators = settings.Separators;
+            lookups = Normalize(recipients, settings.Separators);
+            var missing = CandidateKeys(lookups).Where(k => !requested.Contains(k)).ToList();
+            if (missing.Count > 0)
+            {
+                var more = await _reader.ReadAsync(missing, withSettings: false, cancellationToken).ConfigureAwait(false);
+                aliases = aliases.Concat(more.Aliases).ToDictionary(pair => pair.Key, pair => pair.Value);
+            }
+        }
+
+        var resolved = lookups.Select(l => Classify(l.Recipient, l.Lookup, aliases, settings)).ToList();
+        return new RecipientResolution(resolved, settings, fallback);
+    }
+
+    /// <summary>
+    /// The key <paramref name="recipient"/> names under the default separators, for when the table
+    /// (and with it the declared separators) could not be read; null for an invalid address.
+    /// </summary>
+    public static ItemKey? KeyOf(string recipient) =>
+        RecipientNormalizer.TryNormalize(recipient, SubAddressSeparators.Default, out var lookup) ? lookup.Key : null;
+
+    private static List<(string Recipient, RecipientLookup? Lookup)> Normalize(IReadOnlyList<string> recipients, SubAddressSeparators separators) =>
+        [.. recipients.Select(r => (r, RecipientNormalizer.TryNormalize(r, separators, out var lookup) ? lookup : null))];
+
+    private static IEnumerable<ItemKey> CandidateKeys(IEnumerable<(string Recipient, RecipientLookup? Lookup)> lookups) =>
+        lookups.SelectMany(l => l.Lookup?.Candidates ?? []);
+
+    private static (RoutingSettings Settings, string? Fallback) SettingsOf(DecodeResult<DeclaredSettings>? item) => item switch
+    {
+        null => (RoutingSettings.Fallback, NoSettingsItem),
+        { IsSuccess: true } => (item.Record.Routing, null),
+        _ => (RoutingSettings.Fallback, $"settings item unreadable, safe defaults, no bounces: {item.Reason}"),
+    };
+
+    private static ResolvedRecipient Classify(
+        string recipient, RecipientLookup? lookup, IReadOnlyDictionary<ItemKey, AliasItemLookup> aliases, RoutingSettings settings)
+    {
+        if (lookup is null)
+        {
+            return new ResolvedRecipient(recipient, null, LookupStatus.InvalidAddress, RecipientStatus.InvalidAddress, null, null);
+        }
+
+        if (settings.IsFeedback(lookup))
+        {
+            return new ResolvedRecipient(recipient, lookup.WholeKey, LookupStatus.Feedback, RecipientStatus.Feedback, null, null);
+        }
+
+        var key = lookup.Resolve(aliases.ContainsKey);
+        if (!aliases.TryGetValue(key, out var item))
+        {
+            return new ResolvedRecipient(recipient, key, LookupStatus.NotFound, RecipientStatus.Unknown, null, null);
+        }
+
+        return item.Record is { } record
+            ? new ResolvedRecipient(recipient, key, LookupStatus.Found, MessagePolicy.StatusOf(record.State), record, null)
+            : new ResolvedRecipient(recipient, key, LookupStatus.Unreadable, RecipientStatus.Unreadable, null, item.UnreadableReason);
+    }
+}

@@ -1,0 +1,19 @@
+using TacoMail.Schema.Records;
+using TacoMail.Schema.Routing;
+
+namespace TacoMail.MailPath.Recipients;
+
+/// <summary>One envelope recipient matched against the table.</summary>
+/// <param name="Recipient">The envelope recipient as received.</param>
+/// <param name="Key">The key it resolved to (the exact address when that alias exists); null for an invalid address.</param>
+/// <param name="Lookup">How the lookup went.</param>
+/// <param name="Status">What the table says, for <see cref="MessagePolicy.Decide"/>.</param>
+/// <param name="Record">The alias, when found and readable.</param>
+/// <param name="UnreadableReason">The decoder's reason when the item is unreadable.</param>
+public sealed record ResolvedRecipient(
+    string Recipient,
+    ItemKey? Key,
+    LookupStatus Lookup,
+    RecipientStatus Status,
+    AliasRecord? Record,
+    string? UnreadableReason);
