@@ -1,3 +1,4 @@
+using TacoMail.Schema.Queue;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -109,7 +110,7 @@ internal sealed class DeliveryBenchRunner(
     {
         var messageId = $"bench{Guid.NewGuid():N}";
         await s3.PutObjectAsync(
-            new PutObjectRequest { BucketName = bucket, Key = "incoming/" + messageId, FilePath = path, UseChunkEncoding = false },
+            new PutObjectRequest { BucketName = bucket, Key = MailBucketLayout.IncomingKey(messageId), FilePath = path, UseChunkEncoding = false },
             cancellationToken);
         return messageId;
     }

@@ -36,7 +36,7 @@ internal sealed class S3MailStore : IMailStore
         try
         {
             var response = await _s3.GetObjectTaggingAsync(
-                new GetObjectTaggingRequest { BucketName = _bucket, Key = key }, cancellationToken);
+                new GetObjectTaggingRequest { BucketName = _bucket, Key = key }, cancellationToken).ConfigureAwait(false);
             return [.. (response.Tagging ?? []).Select(tag => new MailObjectTag(tag.Key, tag.Value ?? string.Empty))];
         }
         catch (AmazonS3Exception exception) when (IsMissingKey(exception))
@@ -54,7 +54,7 @@ internal sealed class S3MailStore : IMailStore
             Key = key,
             Tagging = new Tagging { TagSet = [.. tags.Select(tag => new Tag { Key = tag.Key, Value = tag.Value })] },
         };
-        await _s3.PutObjectTaggingAsync(request, cancellationToken);
+        await _s3.PutObjectTaggingAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<long> DownloadAsync(string key, Stream destination, CancellationToken cancellationToken)
@@ -63,9 +63,9 @@ internal sealed class S3MailStore : IMailStore
         try
         {
             using var response = await _s3.GetObjectAsync(
-                new GetObjectRequest { BucketName = _bucket, Key = key }, cancellationToken);
+                new GetObjectRequest { BucketName = _bucket, Key = key }, cancellationToken).ConfigureAwait(false);
             var start = destination.Position;
-            await response.ResponseStream.CopyToAsync(destination, CopyBufferSize, cancellationToken);
+            await response.ResponseStream.CopyToAsync(destination, CopyBufferSize, cancellationToken).ConfigureAwait(false);
             return destination.Position - start;
         }
         catch (AmazonS3Exception exception) when (IsMissingKey(exception))
@@ -86,11 +86,11 @@ internal sealed class S3MailStore : IMailStore
             // A signed payload rather than aws-chunked, which some S3-API servers store verbatim.
             UseChunkEncoding = false,
         };
-        await _s3.PutObjectAsync(request, cancellationToken);
+        await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken) =>
-        await _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = _bucket, Key = key }, cancellationToken);
+        await _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = _bucket, Key = key }, cancellationToken).ConfigureAwait(false);
 
     public async Task<byte[]?> ReadAsync(string key, CancellationToken cancellationToken)
     {
