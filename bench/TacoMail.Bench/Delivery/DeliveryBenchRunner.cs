@@ -1,4 +1,3 @@
-using TacoMail.Schema.Queue;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -6,6 +5,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using TacoMail.Bench.ColdStart;
 using TacoMail.Lambda.Runtime;
+using TacoMail.Schema.Queue;
 
 namespace TacoMail.Bench.Delivery;
 
