@@ -9,7 +9,6 @@ using Microsoft.Extensions.Time.Testing;
 using TacoMail.Lambda.Configuration;
 using TacoMail.Lambda.Disposition;
 using TacoMail.Lambda.Runtime;
-using TacoMail.Lambda.Tests.Logging;
 using TacoMail.Reconciler.Table;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
@@ -17,6 +16,7 @@ using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
 using TacoMail.Schema.Table;
 using TacoMail.Testing;
+using TacoMail.Testing.Lambda;
 using LambdaClientFactory = TacoMail.Lambda.Configuration.DynamoDbClientFactory;
 
 namespace TacoMail.IntegrationTests.Lambda;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Time.Testing;
 using TacoMail.Lambda.Delivery;
 using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Tests.Disposition;
-using TacoMail.Lambda.Tests.Logging;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Queue;
 using TacoMail.Schema.Records;

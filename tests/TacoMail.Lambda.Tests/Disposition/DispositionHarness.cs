@@ -3,7 +3,6 @@ using System.Text.Json;
 using TacoMail.Lambda.Configuration;
 using TacoMail.Lambda.Disposition;
 using TacoMail.Lambda.Runtime;
-using TacoMail.Lambda.Tests.Logging;
 using TacoMail.MailPath.Recipients;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;

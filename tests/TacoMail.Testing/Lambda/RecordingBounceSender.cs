@@ -1,6 +1,6 @@
 using TacoMail.Lambda.Ses;
 
-namespace TacoMail.Lambda.Tests.Disposition;
+namespace TacoMail.Testing.Lambda;
 
 /// <summary>An <see cref="ISesBounceSender"/> that records requests, or fails with <see cref="Failure"/>.</summary>
 internal sealed class RecordingBounceSender : ISesBounceSender

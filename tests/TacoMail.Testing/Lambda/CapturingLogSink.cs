@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TacoMail.Lambda.Logging;
 
-namespace TacoMail.Lambda.Tests.Logging;
+namespace TacoMail.Testing.Lambda;
 
 /// <summary>
 /// Keeps every line a handler writes, for assertions, with its log lines apart from its
@@ -36,7 +36,10 @@ internal sealed class CapturingLogSink : ILogSink
     }
 
     /// <summary>The only line, parsed.</summary>
-    public JsonElement SingleEntry => JsonDocument.Parse(Lines.ShouldHaveSingleItem()).RootElement;
+    /// <exception cref="InvalidOperationException">There is not exactly one line; the message lists them.</exception>
+    public JsonElement SingleEntry => Lines is [var only]
+        ? JsonDocument.Parse(only).RootElement
+        : throw new InvalidOperationException($"Expected one log line, found {Lines.Count}:{Environment.NewLine}{string.Join(Environment.NewLine, Lines)}");
 
     /// <summary>The last line, parsed.</summary>
     public JsonElement Last => JsonDocument.Parse(Lines[^1]).RootElement;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Spectre.Console.Testing;
 using TacoMail.Reconciler.Cli;
 using TacoMail.Reconciler.Hosting;
+using Xunit;
 
 namespace TacoMail.Testing;
 
