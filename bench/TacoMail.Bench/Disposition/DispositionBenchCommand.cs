@@ -76,7 +76,7 @@ internal static class DispositionBenchCommand
             Environment.SetEnvironmentVariable(name, environment.Get(name));
         }
 
-        var settings = LambdaSettings.Load(environment);
+        var settings = LambdaSettingsReader.Read(environment);
         using var client = DynamoDbClientFactory.Create(settings);
         var log = new DiscardLog();
         var handler = DispositionFunction.Create(settings, client, new NoBounces(), TimeProvider.System, log);

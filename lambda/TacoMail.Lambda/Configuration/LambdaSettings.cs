@@ -1,4 +1,3 @@
-using TacoMail.Lambda.Hosting;
 using TacoMail.Schema.Queue;
 
 namespace TacoMail.Lambda.Configuration;
@@ -30,8 +29,4 @@ internal sealed record LambdaSettings
 
     /// <summary><c>AWS_ENDPOINT_URL_DYNAMODB</c> (or <c>AWS_ENDPOINT_URL</c>), for DynamoDB Local.</summary>
     public Uri? DynamoDbEndpoint { get; init; }
-
-    /// <summary>Reads the settings through <see cref="LambdaSettingsReader"/>.</summary>
-    /// <exception cref="StartupException">One or more variables are missing or invalid (<c>Runtime.ConfigInvalid</c>).</exception>
-    public static LambdaSettings Load(IEnvironmentVariables environment) => LambdaSettingsReader.Read(environment);
 }

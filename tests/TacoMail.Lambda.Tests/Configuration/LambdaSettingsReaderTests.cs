@@ -107,10 +107,6 @@ public sealed class LambdaSettingsReaderTests
         Load(With(("AWS_ENDPOINT_URL", "http://localhost:4566"), ("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000")))
             .DynamoDbEndpoint.ShouldBe(new Uri("http://127.0.0.1:8000"));
 
-    [Fact]
-    public void Load_IsTheReader() =>
-        LambdaSettings.Load(new TestEnvironmentVariables(("TACOMAIL_TABLE", "t-1"))).TableName.ShouldBe("t-1");
-
     [Theory]
     [InlineData(null, "disposition", "disposition")]
     [InlineData("delivery", "disposition", "delivery")]
