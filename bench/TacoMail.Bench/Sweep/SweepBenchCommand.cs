@@ -49,19 +49,23 @@ internal static class SweepBenchCommand
         GC.Collect();
         var before = ProcessPeak.ResetSelf();
         await using var heap = new HeapSampler();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var context = new InvocationContext("bench-sweep", DateTimeOffset.UtcNow.AddHours(1), FunctionArn: null);
         await using var response = await handler(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ScheduledEvent)), context, cancellationToken);
         stopwatch.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var sweep = JsonDocument.Parse(response).RootElement;
         var delivered = sweep.GetProperty("delivered").GetInt32();
         var left = (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Prefix = MailBucketLayout.QueuePrefix }, cancellationToken)).S3Objects?.Count ?? 0;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"""
 
             sweep of {messages} queued 10 KB messages (all due), date {DateTimeOffset.UtcNow:yyyy-MM-dd}
-            | delivered | left in queue | time | per message | peak managed heap | process peak RSS (before) |
-            | --- | --- | --- | --- | --- | --- |
-            | {delivered} | {left} | {stopwatch.Elapsed.TotalSeconds:0.00} s | {stopwatch.Elapsed.TotalMilliseconds / messages:0.0} ms | {heap.Peak / 1048576.0:0.0} MB | {ProcessPeak.Self() / 1048576.0:0.0} MB ({before / 1048576.0:0.0} MB) |
+            | delivered | left in queue | time | per message | CPU in this process | allocated | peak managed heap | process peak RSS (before) |
+            | --- | --- | --- | --- | --- | --- | --- | --- |
+            | {delivered} | {left} | {stopwatch.Elapsed.TotalSeconds:0.00} s | {stopwatch.Elapsed.TotalMilliseconds / messages:0.0} ms | {cpu.TotalSeconds:0.00} s | {allocated / 1048576.0:0} MB | {heap.Peak / 1048576.0:0.0} MB | {ProcessPeak.Self() / 1048576.0:0.0} MB ({before / 1048576.0:0.0} MB) |
             """));
         return delivered == messages && left == 0 ? BenchExitCodes.Ok : BenchExitCodes.Error;
     }
