@@ -2,13 +2,14 @@ using System.Collections.Frozen;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Replies;
 using TacoMail.Schema.Table;
 
 namespace TacoMail.MailPath.Recipients;
 
 /// <summary>
-/// Looks up every recipient of a message, and the declared settings item with them, in one
-/// <c>BatchGetItem</c> (more only past 100 keys, which SES's 50-recipient limit with two
+/// Looks up every recipient of a message (alias items, and the token items of reverse addresses),
+/// and the declared settings item with them, in one <c>BatchGetItem</c> (more only past 100 keys, which SES's 50-recipient limit with two
 /// candidate keys each never reaches), projecting only what the decoders need.
 /// Eventually consistent reads suffice: an alias changed a second ago may route either way.
 /// Keys returned unprocessed (throttling) are retried a bounded number of times with backoff.
@@ -37,6 +38,9 @@ public sealed class AliasBatchReader
 
     private static readonly FrozenDictionary<string, string> ProjectedWithSettings = ProjectedNames
         .Concat(SettingsItemCodec.AttributeNames.Select((name, i) => KeyValuePair.Create($"#s{i}", name)))
+        .Concat(ReverseAliasItemCodec.AttributeNames
+            .Where(name => !ProjectedNames.Values.Contains(name))
+            .Select((name, i) => KeyValuePair.Create($"#r{i}", name)))
         .ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly string Projection = string.Join(", ", ProjectedWithSettings.Keys);
@@ -62,8 +66,9 @@ public sealed class AliasBatchReader
     public static TimeSpan MaxDelay { get; } = TimeSpan.FromMilliseconds(800);
 
     /// <summary>
-    /// The alias items found for <paramref name="keys"/> (a key with no entry has no item) and,
-    /// when <paramref name="withSettings"/>, the settings item read in the same request.
+    /// The alias items and reverse-address items found for <paramref name="keys"/> (a key with no
+    /// entry has no item) and, when <paramref name="withSettings"/>, the settings item read in the
+    /// same request.
     /// </summary>
     /// <exception cref="AmazonDynamoDBException">DynamoDB refused the request.</exception>
     /// <exception cref="AliasLookupException">Keys stayed unprocessed after <see cref="MaxRetries"/> retries.</exception>
@@ -85,7 +90,11 @@ public sealed class AliasBatchReader
         }
 
         var settings = found.Remove(SettingsItemCodec.Key, out var settingsItem) ? SettingsItemCodec.Decode(settingsItem) : null;
-        return new TableLookup(found.ToDictionary(pair => pair.Key, pair => Decode(pair.Value)), settings);
+        var reverses = found.Where(pair => pair.Key.SubDomain == TableContract.ReversePartition)
+            .ToDictionary(pair => pair.Key, pair => ReverseAliasItemCodec.Decode(pair.Value));
+        var aliases = found.Where(pair => pair.Key.SubDomain != TableContract.ReversePartition)
+            .ToDictionary(pair => pair.Key, pair => Decode(pair.Value));
+        return new TableLookup(aliases, settings) { Reverses = reverses };
     }
 
     private async Task ReadChunkAsync(

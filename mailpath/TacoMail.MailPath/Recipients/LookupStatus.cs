@@ -23,4 +23,7 @@ public enum LookupStatus
 
     /// <summary>The feedback address of the declared settings: never an alias, filed in the mailbox.</summary>
     Feedback,
+
+    /// <summary>A reverse address: its item and the item of its alias were found and decoded.</summary>
+    Reverse,
 }

@@ -1,4 +1,6 @@
+using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Replies;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
 
@@ -11,6 +13,11 @@ namespace TacoMail.MailPath.Recipients;
 /// stripped one and the feedback address never counting as an alias. Host-independent: it knows
 /// the table, not SES or Lambda.
 /// </summary>
+/// <remarks>
+/// A reverse address (<see cref="ReverseAddress"/>) is recognised before any sub-address is
+/// stripped and looked up by its token in the same request; the aliases its items name are read
+/// in a second request, which only messages to reverse addresses (replies) pay for.
+/// </remarks>
 /// <remarks>
 /// Which keys to read depends on the separators, which are themselves in the settings item.
 /// The resolver keeps the separators it last read (per instance, which lives as long as the
@@ -54,7 +61,16 @@ public sealed class RecipientResolver
             }
         }
 
-        var resolved = lookups.Select(l => Classify(l.Recipient, l.Lookup, aliases, settings)).ToList();
+        var reverses = table.Reverses;
+        var replyAliases = reverses.Values.Where(r => r.IsSuccess).Select(r => AliasKeyOf(r.Record!))
+            .OfType<ItemKey>().Where(k => !aliases.ContainsKey(k)).Distinct().ToList();
+        if (replyAliases.Count > 0)
+        {
+            var more = await _reader.ReadAsync(replyAliases, withSettings: false, cancellationToken).ConfigureAwait(false);
+            aliases = aliases.Concat(more.Aliases).ToDictionary(pair => pair.Key, pair => pair.Value);
+        }
+
+        var resolved = lookups.Select(l => Classify(l.Recipient, l.Lookup, aliases, reverses, settings)).ToList();
         return new RecipientResolution(resolved, settings, fallback);
     }
 
@@ -69,7 +85,19 @@ public sealed class RecipientResolver
         [.. recipients.Select(r => (r, RecipientNormalizer.TryNormalize(r, separators, out var lookup) ? lookup : null))];
 
     private static IEnumerable<ItemKey> CandidateKeys(IEnumerable<(string Recipient, RecipientLookup? Lookup)> lookups) =>
-        lookups.SelectMany(l => l.Lookup?.Candidates ?? []);
+        lookups.SelectMany(l => l.Lookup is null ? [] : ReverseOf(l.Lookup) is { } reverse ? [reverse.ItemKey] : l.Lookup.Candidates);
+
+    /// <summary>The reverse address <paramref name="lookup"/> names, as written or with its sub-address stripped; null for any other address.</summary>
+    private static ReverseAddress? ReverseOf(RecipientLookup lookup) =>
+        ReverseAddress.TryParse(lookup.WholeKey, out var whole) ? whole
+        : ReverseAddress.TryParse(lookup.Key, out var stripped) ? stripped
+        : null;
+
+    private static ItemKey? AliasKeyOf(ReverseAliasRecord reverse)
+    {
+        var at = reverse.Alias.LastIndexOf('@');
+        return at > 0 && at < reverse.Alias.Length - 1 ? new ItemKey(reverse.Alias[(at + 1)..], reverse.Alias[..at]) : null;
+    }
 
     private static (RoutingSettings Settings, string? Fallback) SettingsOf(DecodeResult<DeclaredSettings>? item) => item switch
     {
@@ -79,7 +107,11 @@ public sealed class RecipientResolver
     };
 
     private static ResolvedRecipient Classify(
-        string recipient, RecipientLookup? lookup, IReadOnlyDictionary<ItemKey, AliasItemLookup> aliases, RoutingSettings settings)
+        string recipient,
+        RecipientLookup? lookup,
+        IReadOnlyDictionary<ItemKey, AliasItemLookup> aliases,
+        IReadOnlyDictionary<ItemKey, DecodeResult<ReverseAliasRecord>> reverses,
+        RoutingSettings settings)
     {
         if (lookup is null)
         {
@@ -91,6 +123,11 @@ public sealed class RecipientResolver
             return new ResolvedRecipient(recipient, lookup.WholeKey, LookupStatus.Feedback, RecipientStatus.Feedback, null, null);
         }
 
+        if (ReverseOf(lookup) is { } reverse)
+        {
+            return ClassifyReverse(recipient, reverse, aliases, reverses);
+        }
+
         var key = lookup.Resolve(aliases.ContainsKey);
         if (!aliases.TryGetValue(key, out var item))
         {
@@ -100,5 +137,46 @@ public sealed class RecipientResolver
         return item.Record is { } record
             ? new ResolvedRecipient(recipient, key, LookupStatus.Found, MessagePolicy.StatusOf(record.State), record, null)
             : new ResolvedRecipient(recipient, key, LookupStatus.Unreadable, RecipientStatus.Unreadable, null, item.UnreadableReason);
+    }
+
+    /// <summary>
+    /// A reverse address: unknown when no item has its token or the item belongs to another
+    /// domain's alias; a reply when its alias is active; stopped when the alias is paused, disabled
+    /// or gone; unreadable (stored, for the delivery to re-check) when either item is damaged.
+    /// </summary>
+    private static ResolvedRecipient ClassifyReverse(
+        string recipient,
+        ReverseAddress reverse,
+        IReadOnlyDictionary<ItemKey, AliasItemLookup> aliases,
+        IReadOnlyDictionary<ItemKey, DecodeResult<ReverseAliasRecord>> reverses)
+    {
+        var key = reverse.ItemKey;
+        if (!reverses.TryGetValue(key, out var item))
+        {
+            return new ResolvedRecipient(recipient, key, LookupStatus.NotFound, RecipientStatus.Unknown, null, null);
+        }
+
+        if (!item.IsSuccess)
+        {
+            return new ResolvedRecipient(recipient, key, LookupStatus.Unreadable, RecipientStatus.Unreadable, null, item.Reason);
+        }
+
+        if (!string.Equals(item.Record.Address.Domain, reverse.Domain, StringComparison.Ordinal) || AliasKeyOf(item.Record) is not { } aliasKey)
+        {
+            return new ResolvedRecipient(recipient, key, LookupStatus.NotFound, RecipientStatus.Unknown, null, null);
+        }
+
+        if (!aliases.TryGetValue(aliasKey, out var alias))
+        {
+            return new ResolvedRecipient(recipient, key, LookupStatus.Reverse, RecipientStatus.ReplyStopped, null, null) { Reverse = item.Record };
+        }
+
+        if (alias.Record is not { } record)
+        {
+            return new ResolvedRecipient(recipient, key, LookupStatus.Unreadable, RecipientStatus.Unreadable, null, alias.UnreadableReason);
+        }
+
+        var status = record.State == AliasState.Active ? RecipientStatus.Reply : RecipientStatus.ReplyStopped;
+        return new ResolvedRecipient(recipient, key, LookupStatus.Reverse, status, record, null) { Reverse = item.Record };
     }
 }

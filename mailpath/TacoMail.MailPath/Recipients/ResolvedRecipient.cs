@@ -1,4 +1,5 @@
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Replies;
 using TacoMail.Schema.Routing;
 
 namespace TacoMail.MailPath.Recipients;
@@ -16,4 +17,11 @@ public sealed record ResolvedRecipient(
     LookupStatus Lookup,
     RecipientStatus Status,
     AliasRecord? Record,
-    string? UnreadableReason);
+    string? UnreadableReason)
+{
+    /// <summary>
+    /// For a reverse address (<see cref="LookupStatus.Reverse"/>): the pair it stands for. Then
+    /// <see cref="Key"/> is the reverse item's key and <see cref="Record"/> the alias replies go out from.
+    /// </summary>
+    public ReverseAliasRecord? Reverse { get; init; }
+}

@@ -20,7 +20,7 @@ public static class TableItemClassifier
             return new ScannedUnreadableItem(null, reader.Reason);
         }
 
-        if (key.SubDomain == TableContract.DeliveryPartition)
+        if (key.SubDomain is TableContract.DeliveryPartition or TableContract.ReversePartition)
         {
             return new ScannedReservedItem(key);
         }

@@ -76,6 +76,8 @@ public sealed record MessagePolicy(SpamPolicy Spam, BouncePolicy Bounce)
             RecipientStatus.Paused => new RecipientDecision(RecipientOutcome.Drop, OutcomeReason.Paused),
             RecipientStatus.Unreadable => new RecipientDecision(RecipientOutcome.Deliver, OutcomeReason.Unreadable),
             RecipientStatus.Feedback => new RecipientDecision(RecipientOutcome.Deliver, OutcomeReason.Feedback),
+            RecipientStatus.Reply => new RecipientDecision(RecipientOutcome.Deliver, OutcomeReason.Reply),
+            RecipientStatus.ReplyStopped => new RecipientDecision(RecipientOutcome.Drop, OutcomeReason.ReplyStopped),
             RecipientStatus.Disabled => Refuse(OutcomeReason.Disabled, message),
             RecipientStatus.Unknown => Refuse(OutcomeReason.Unknown, message),
             RecipientStatus.InvalidAddress => Refuse(OutcomeReason.InvalidAddress, message),

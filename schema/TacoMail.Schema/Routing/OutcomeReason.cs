@@ -29,4 +29,10 @@ public enum OutcomeReason
 
     /// <summary>The feedback address: filed in the mailbox, never forwarded.</summary>
     Feedback,
+
+    /// <summary>A reply through a reverse address of an active alias.</summary>
+    Reply,
+
+    /// <summary>A reply through a reverse address whose alias is not active.</summary>
+    ReplyStopped,
 }

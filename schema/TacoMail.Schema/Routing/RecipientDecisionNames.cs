@@ -26,6 +26,8 @@ public static class RecipientDecisionNames
         OutcomeReason.Spam => "spam",
         OutcomeReason.Virus => "virus",
         OutcomeReason.Feedback => "feedback",
+        OutcomeReason.Reply => "reply",
+        OutcomeReason.ReplyStopped => "reply-alias-inactive",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Undefined reason."),
     };
 

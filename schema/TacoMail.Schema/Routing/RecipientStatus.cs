@@ -30,4 +30,13 @@ public enum RecipientStatus
     /// never forwarded (that would loop); filed in the mailbox.
     /// </summary>
     Feedback,
+
+    /// <summary>
+    /// A reverse address whose alias is active: the owner's reply, which the delivery step sends
+    /// from the alias once it has checked that the owner sent it.
+    /// </summary>
+    Reply,
+
+    /// <summary>A reverse address whose alias is paused, disabled or gone: the reply is dropped, never bounced.</summary>
+    ReplyStopped,
 }

@@ -70,9 +70,29 @@ public static class TableContract
     /// </summary>
     public const string DeliveryPartition = "tacomail-delivery";
 
+    /// <summary>
+    /// The reserved partition of reverse aliases (replies from an alias): a token item
+    /// <c>r#&lt;token&gt;</c> per reverse address, and a pair item <c>p#&lt;alias&gt;#&lt;sender hash&gt;</c>
+    /// that finds it again for the same alias and sender. Written by the delivery function and
+    /// <c>tacomail contact</c>; never planned, changed, deleted or exported by the reconciler.
+    /// </summary>
+    public const string ReversePartition = "tacomail-reverse";
+
+    /// <summary>Reverse token item attribute (S): the alias the reverse address replies from.</summary>
+    public const string ReplyAlias = "reply_alias";
+
+    /// <summary>Reverse token item attribute (S): the correspondent replies go to.</summary>
+    public const string ReplyCorrespondent = "reply_correspondent";
+
+    /// <summary>Reverse pair item attribute (S): the token of the pair's reverse address.</summary>
+    public const string ReplyToken = "reply_token";
+
+    /// <summary>Attribute (N, Unix seconds): when an address was last used.</summary>
+    public const string LastUsedDatetime = "last_used_datetime";
+
     /// <summary>Whether <paramref name="partition"/> is one of TacoMail's own partitions, never an alias domain.</summary>
     public static bool IsReservedPartition(string partition) =>
-        partition is ConfigPartition or DeliveryPartition;
+        partition is ConfigPartition or DeliveryPartition or ReversePartition;
 
     /// <summary>The table's TTL attribute (N, Unix seconds); only reserved items carry it.</summary>
     public const string ExpiresAt = "expires_at";
