@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace TacoMail.MailPath.Replies;
+
+/// <summary>
+/// Gives the owner's message ids a stand-in at the alias's domain, so S can thread replies without
+/// learning D's domain (a Gmail id names the owner's provider; a self-hosted one names D's
+/// domain). The stand-in is <c>token@alias-domain</c>, the token being the lower-case base32 of
+/// the first 16 bytes of the SHA-256 of the id: the same original always maps to the same new
+/// id, so a later reply referencing the owner's earlier message threads with what S received.
+/// An id is the owner's when its right-hand side is D's domain or that of the message's own id;
+/// S's ids stay as they are.
+/// </summary>
+internal sealed class MessageIdMap
+{
+    public const int TokenBytes = 16;
+
+    private const string Base32Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+
+    private readonly string _aliasDomain;
+    private readonly string[] _ownDomains;
+
+    /// <param name="aliasDomain">The domain of the stand-in ids.</param>
+    /// <param name="destinationDomain">D's domain.</param>
+    /// <param name="ownMessageId">The id of the message being replied with (no angle brackets), or null.</param>
+    public MessageIdMap(string aliasDomain, string destinationDomain, string? ownMessageId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(aliasDomain);
+        ArgumentException.ThrowIfNullOrEmpty(destinationDomain);
+        _aliasDomain = aliasDomain;
+        _ownDomains = RightHandSide(ownMessageId) is { Length: > 0 } own ? [destinationDomain, own] : [destinationDomain];
+    }
+
+    public bool IsOwn(string messageId) =>
+        RightHandSide(messageId) is { Length: > 0 } domain
+        && _ownDomains.Any(own => string.Equals(own, domain, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The stand-in for an id, whoever's it is.</summary>
+    public string Map(string messageId)
+    {
+        ArgumentNullException.ThrowIfNull(messageId);
+        return Stand(Encoding.UTF8.GetBytes(messageId));
+    }
+
+    /// <summary>The stand-in for an id derived from other bytes (a message without a Message-ID).</summary>
+    public string Stand(ReadOnlySpan<byte> source) => $"{Token(source)}@{_aliasDomain}";
+
+    /// <summary>The stand-in for the owner's ids; S's own ids unchanged.</summary>
+    public string Translate(string messageId) => IsOwn(messageId) ? Map(messageId) : messageId;
+
+    /// <summary>Lower-case base32 (RFC 4648 alphabet, no padding) of the first <see cref="TokenBytes"/> bytes of the SHA-256 of <paramref name="source"/>.</summary>
+    public static string Token(ReadOnlySpan<byte> source)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(source, hash);
+        var builder = new StringBuilder((TokenBytes * 8 + 4) / 5);
+        var buffer = 0;
+        var bits = 0;
+        foreach (var b in hash[..TokenBytes])
+        {
+            buffer = ((buffer << 8) | b) & 0xFFF;
+            bits += 8;
+            while (bits >= 5)
+            {
+                bits -= 5;
+                builder.Append(Base32Alphabet[(buffer >> bits) & 31]);
+            }
+        }
+
+        if (bits > 0)
+        {
+            builder.Append(Base32Alphabet[(buffer << (5 - bits)) & 31]);
+        }
+
+        return builder.ToString();
+    }
+
+    private static string? RightHandSide(string? messageId)
+    {
+        if (messageId is null)
+        {
+            return null;
+        }
+
+        var at = messageId.LastIndexOf('@');
+        return at < 0 ? null : messageId[(at + 1)..];
+    }
+}
