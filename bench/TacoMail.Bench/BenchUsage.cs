@@ -16,7 +16,7 @@ internal static class BenchUsage
             --no-jit            Measure the AOT bootstrap only.
             --runs N            Measured starts per target (default 10).
             --warmup N          Unmeasured starts first, to warm the file cache (default 1).
-            --handler NAME      The handler (_HANDLER) to start (default tacomail-echo).
+            --handler NAME      The handler (_HANDLER) to start (default disposition).
             --event FILE        The event to send (default a small JSON document).
             --env NAME=VALUE    An extra environment variable for the process (repeatable).
           disposition  The real disposition handler on DynamoDB Local (started by the tool): cold start of the
@@ -25,6 +25,11 @@ internal static class BenchUsage
           delivery    Forward time and peak memory of the delivery handler for 10 KB, 1 MB, 10 MB and 25 MB
                       attachments (s3rver and a loopback SES listener, started by the tool);
                       'delivery --help' lists its options.
+          reply       The owner's reply with a 10 MB attachment through a reverse address (authentication,
+                      MimeKit rewrite, streaming send), alternating with a forward of the same message: time,
+                      peak managed heap and peak RSS, and the reply/forward ratio.
+            --runs N            Measured runs of each (default 5, after one warm-up).
+            --bytes N           The attachment's size (default 10485760).
           sweep       One sweep of the mail queue over N queued, due 10 KB messages (default 1000): time, time
                       per message and peak memory.
             --messages N        How many messages to queue first.

@@ -1,5 +1,11 @@
 using System.Runtime.InteropServices;
+using System.Text;
 using TacoMail.Lambda.Hosting;
+
+// MimeKit finds legacy charsets (koi8-r, shift_jis, windows-125x) in header encoded-words only
+// when the code-page provider is registered before its first lookup: a reply's Subject in one
+// of them is then rewritten intact.
+Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
 // SIGTERM (Lambda shutting the environment down) and Ctrl+C end the loop cleanly.
 using var shutdown = new CancellationTokenSource();

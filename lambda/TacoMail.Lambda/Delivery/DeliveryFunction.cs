@@ -9,6 +9,7 @@ using TacoMail.Lambda.Logging;
 using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Ses;
 using TacoMail.MailPath.Recipients;
+using TacoMail.MailPath.Replies;
 
 namespace TacoMail.Lambda.Delivery;
 
@@ -45,6 +46,7 @@ internal static class DeliveryFunction
             new SenderNotifier(bounces, sender, time),
             new MailQueue(store, options.IncomingPrefix),
             claims ?? new DynamoDbDeliveryClaims(dynamo, options.TableName, time),
+            new ReverseAliasStore(dynamo, options.TableName, time),
             time);
         var sweeper = new QueueSweeper(new MailQueue(store, options.IncomingPrefix), deliverer, time);
         return new DeliveryHandler(deliverer, sweeper, time, new DeliveryLog(new JsonLogWriter(log), time)).HandleAsync;

@@ -60,7 +60,7 @@ internal sealed class DeliveryLog
         {
             var metric = report.Status switch
             {
-                DeliveryStatus.Forwarded or DeliveryStatus.Filed => MetricsLine.Delivered,
+                DeliveryStatus.Forwarded or DeliveryStatus.Replied or DeliveryStatus.Filed => MetricsLine.Delivered,
                 DeliveryStatus.Rejected or DeliveryStatus.TooLarge or DeliveryStatus.Looped => MetricsLine.Failed,
                 DeliveryStatus.Unresolved => MetricsLine.Queued,
                 _ => null,
@@ -100,6 +100,7 @@ internal sealed class DeliveryLog
     public static string Name(DeliveryStatus status) => status switch
     {
         DeliveryStatus.Forwarded => "forwarded",
+        DeliveryStatus.Replied => "replied",
         DeliveryStatus.Filed => "filed",
         DeliveryStatus.AlreadyDone => "already-done",
         DeliveryStatus.Skipped => "skipped",

@@ -3,10 +3,13 @@ using TacoMail.Lambda.Delivery.Messages;
 using TacoMail.Lambda.Delivery.Queue;
 using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Delivery.Storage;
+using TacoMail.Lambda.Disposition;
 using TacoMail.MailPath.Messages;
+using TacoMail.MailPath.Replies;
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Mailbox;
 using TacoMail.Schema.Queue;
+using TacoMail.Schema.Replies;
 using TacoMail.Schema.Settings;
 
 namespace TacoMail.Lambda.Delivery;
@@ -23,6 +26,7 @@ internal sealed class DeliveryRun : IAsyncDisposable
     private readonly IMailStore _store;
     private readonly IRawEmailSender _sender;
     private readonly IDeliveryClaims _claims;
+    private readonly ReverseAliasStore _reverses;
     private readonly DeliveryEvent _event;
     private readonly string _key;
     private readonly DateTimeOffset _received;
@@ -36,6 +40,7 @@ internal sealed class DeliveryRun : IAsyncDisposable
         IMailStore store,
         IRawEmailSender sender,
         IDeliveryClaims claims,
+        ReverseAliasStore reverses,
         DeliveryEvent delivery,
         DateTimeOffset received,
         DeliveryProgress progress)
@@ -44,6 +49,7 @@ internal sealed class DeliveryRun : IAsyncDisposable
         _store = store;
         _sender = sender;
         _claims = claims;
+        _reverses = reverses;
         _event = delivery;
         _key = options.IncomingPrefix + delivery.Message.MessageId;
         _received = received;
@@ -88,10 +94,10 @@ internal sealed class DeliveryRun : IAsyncDisposable
     /// </returns>
     public async Task<RecipientReport> ServeAsync(DeliveryTarget target, CancellationToken cancellationToken)
     {
-        var report = target.Destination.IsS3
-            ? await FileAsync(target, cancellationToken).ConfigureAwait(false)
+        var report = target.Reply is not null ? await ReplyAsync(target, cancellationToken).ConfigureAwait(false)
+            : target.Destination.IsS3 ? await FileAsync(target, cancellationToken).ConfigureAwait(false)
             : await ForwardAsync(target, cancellationToken).ConfigureAwait(false);
-        if (report.Status is DeliveryStatus.Forwarded or DeliveryStatus.Filed or DeliveryStatus.AlreadyDone)
+        if (report.Status is DeliveryStatus.Forwarded or DeliveryStatus.Replied or DeliveryStatus.Filed or DeliveryStatus.AlreadyDone)
         {
             await MarkDoneAsync([target], keepObject: false, cancellationToken).ConfigureAwait(false);
         }
@@ -171,7 +177,9 @@ internal sealed class DeliveryRun : IAsyncDisposable
                 return ReportFor(target, DeliveryStatus.Looped) with { Reason = loop };
             }
 
-            message = await stored.ForwardForAsync(target.Alias.FullAddress, _event.Message.Source, cancellationToken).ConfigureAwait(false);
+            var fields = await stored.FieldsAsync(cancellationToken).ConfigureAwait(false);
+            var reverse = await _reverses.ReplyToAsync(target.Alias.FullAddress, fields, _event.Message.Source, cancellationToken).ConfigureAwait(false);
+            message = await stored.ForwardForAsync(target.Alias.FullAddress, _event.Message.Source, reverse, cancellationToken).ConfigureAwait(false);
         }
         catch (MessageFormatException exception)
         {
@@ -179,6 +187,72 @@ internal sealed class DeliveryRun : IAsyncDisposable
             return ReportFor(target, DeliveryStatus.Rejected) with { Reason = exception.Message };
         }
 
+        var email = new OutgoingEmail(target.Alias.FullAddress, target.Destination.Value, message, Settings.FeedbackAddress);
+        return await SendOnceAsync(target, email, DeliveryStatus.Forwarded, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Mail to a reverse address: the owner's reply goes to the correspondent from the alias, once
+    /// <see cref="ReplyAuthentication"/> accepts it. Anything else is dropped and logged, never
+    /// bounced: its sender is exactly who is not proven.
+    /// </summary>
+    private async Task<RecipientReport> ReplyAsync(DeliveryTarget target, CancellationToken cancellationToken)
+    {
+        var reply = target.Reply!;
+        var stored = await SpoolAsync(cancellationToken).ConfigureAwait(false);
+        var (fields, status, reason) = await ReplyCheck.CheckAsync(stored, reply, _event.Message, target.Destination.Value, cancellationToken)
+            .ConfigureAwait(false);
+        if (fields is null)
+        {
+            if (status == DeliveryStatus.Looped)
+            {
+                _errors.Add($"{target.Alias}: not sent, {reason}");
+            }
+
+            return ReportFor(target, status) with { Reason = reason };
+        }
+
+        try
+        {
+            var composed = await ComposedReply.ComposeAsync(
+                stored, fields, reply, target.Destination.Value, _options.TemporaryDirectory, cancellationToken).ConfigureAwait(false);
+            await using var composedScope = composed.ConfigureAwait(false);
+            var email = new OutgoingEmail(reply.Alias, reply.Correspondent, composed.Message, Settings.FeedbackAddress);
+            var report = await SendOnceAsync(target, email, DeliveryStatus.Replied, cancellationToken).ConfigureAwait(false);
+            if (report.Status == DeliveryStatus.Replied)
+            {
+                await TouchAsync(target, reply, cancellationToken).ConfigureAwait(false);
+            }
+
+            return report;
+        }
+        catch (MessageFormatException exception)
+        {
+            return ReportFor(target, DeliveryStatus.Skipped) with { Reason = $"reply dropped: {exception.Message}" };
+        }
+    }
+
+    /// <summary>Records the reverse address's last use; a failure is logged, never fails the reply that was sent.</summary>
+    private async Task TouchAsync(DeliveryTarget target, ReverseAliasRecord reply, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _reverses.TouchAsync(reply.Address, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            _errors.Add($"{target.Alias}: last use not recorded: {ErrorText.Of(exception)}");
+        }
+    }
+
+    /// <summary>
+    /// Sends <paramref name="email"/> for <paramref name="target"/> at most once, however often the
+    /// message is attempted: a claim in the table guards the send, and a send that SES refused
+    /// releases it for a later attempt.
+    /// </summary>
+    private async Task<RecipientReport> SendOnceAsync(DeliveryTarget target, OutgoingEmail email, DeliveryStatus sent, CancellationToken cancellationToken)
+    {
+        var message = email.Message;
         if (message.Length > _options.MaxMessageBytes)
         {
             return ReportFor(target, DeliveryStatus.TooLarge) with
@@ -195,7 +269,6 @@ internal sealed class DeliveryRun : IAsyncDisposable
                 return ReportFor(target, DeliveryStatus.Unresolved) with { Reason = "being forwarded by another invocation" };
         }
 
-        var email = new OutgoingEmail(target.Alias.FullAddress, target.Destination.Value, message, Settings.FeedbackAddress);
         SendResult result;
         try
         {
@@ -210,7 +283,7 @@ internal sealed class DeliveryRun : IAsyncDisposable
         if (result.IsSent)
         {
             await _claims.MarkSentAsync(_event.Message.MessageId, target.Alias, cancellationToken).ConfigureAwait(false);
-            return ReportFor(target, DeliveryStatus.Forwarded) with { SesMessageId = result.MessageId };
+            return ReportFor(target, sent) with { SesMessageId = result.MessageId };
         }
 
         // Nothing was sent: a retry may try again (the alias is marked once the sender is told).

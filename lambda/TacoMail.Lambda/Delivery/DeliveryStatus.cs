@@ -6,6 +6,9 @@ internal enum DeliveryStatus
     /// <summary>Sent through SES to its e-mail destination.</summary>
     Forwarded,
 
+    /// <summary>The owner's reply, sent through SES from the alias to the correspondent of a reverse address.</summary>
+    Replied,
+
     /// <summary>Copied into the mailbox (destination <c>S3</c>).</summary>
     Filed,
 

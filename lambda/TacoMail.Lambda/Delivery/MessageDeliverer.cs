@@ -4,6 +4,7 @@ using TacoMail.Lambda.Delivery.Queue;
 using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Delivery.Storage;
 using TacoMail.Lambda.Disposition;
+using TacoMail.MailPath.Replies;
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Queue;
 
@@ -31,6 +32,7 @@ internal sealed class MessageDeliverer
     private readonly SenderNotifier _notifier;
     private readonly MailQueue _queue;
     private readonly IDeliveryClaims _claims;
+    private readonly ReverseAliasStore _reverses;
     private readonly TimeProvider _time;
 
     public MessageDeliverer(
@@ -41,9 +43,11 @@ internal sealed class MessageDeliverer
         SenderNotifier notifier,
         MailQueue queue,
         IDeliveryClaims claims,
+        ReverseAliasStore reverses,
         TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(reverses);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(checker);
         ArgumentNullException.ThrowIfNull(store);
@@ -58,6 +62,7 @@ internal sealed class MessageDeliverer
         _notifier = notifier;
         _queue = queue;
         _claims = claims;
+        _reverses = reverses;
         _time = time;
     }
 
@@ -114,7 +119,7 @@ internal sealed class MessageDeliverer
             }
 
             var delivery = QueueEntries.EventOf(entry);
-            run = new DeliveryRun(_options, _store, _sender, _claims, delivery, entry.ReceivedAt, progress);
+            run = new DeliveryRun(_options, _store, _sender, _claims, _reverses, delivery, entry.ReceivedAt, progress);
             DeliveryOutcome outcome;
             Exception? failure = null;
             try
@@ -218,7 +223,7 @@ internal sealed class MessageDeliverer
         }
 
         var settled = run.Reports
-            .Where(r => r.Status is DeliveryStatus.Forwarded or DeliveryStatus.Filed or DeliveryStatus.AlreadyDone or DeliveryStatus.Skipped)
+            .Where(r => r.Status is DeliveryStatus.Forwarded or DeliveryStatus.Replied or DeliveryStatus.Filed or DeliveryStatus.AlreadyDone or DeliveryStatus.Skipped)
             .SelectMany(r => r.Recipients)
             .ToHashSet(StringComparer.Ordinal);
         var undelivered = entry.Recipients.Where(r => !settled.Contains(r)).ToList();

@@ -2,6 +2,7 @@ using TacoMail.Lambda.Events;
 using TacoMail.MailPath.Recipients;
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Replies;
 using TacoMail.Schema.Routing;
 
 namespace TacoMail.Lambda.Delivery;
@@ -10,8 +11,8 @@ namespace TacoMail.Lambda.Delivery;
 /// Re-checks every envelope recipient against the table just before delivering, through the
 /// disposition's own pipeline (<see cref="RecipientResolver"/>, <see cref="MessagePolicy"/>): the
 /// disposition may have answered CONTINUE fail-safe, or the alias may have changed since, and only
-/// an alias that is active now receives mail. The feedback address is filed in the mailbox, never
-/// forwarded. A lookup failure is thrown: the event is retried rather than decided blind.
+/// an alias that is active now receives mail, and only a reverse address whose alias is active now
+/// sends a reply. The feedback address is filed in the mailbox, never forwarded. A lookup failure is thrown: the event is retried rather than decided blind.
 /// </summary>
 internal sealed class RecipientChecker
 {
@@ -31,7 +32,7 @@ internal sealed class RecipientChecker
         var resolution = await _resolver.ResolveAsync(message.Recipients, cancellationToken).ConfigureAwait(false);
         var policy = resolution.Settings.Policy;
         var facts = message.Facts;
-        var targets = new Dictionary<ItemKey, (DestinationAddress Destination, List<string> Recipients)>();
+        var targets = new Dictionary<ItemKey, (DestinationAddress Destination, List<string> Recipients, ReverseAliasRecord? Reply)>();
         var notDelivered = new List<RecipientReport>();
         foreach (var recipient in resolution.Recipients)
         {
@@ -50,7 +51,7 @@ internal sealed class RecipientChecker
             var report = Decide(recipient, alias, policy.Decide(recipient.Status, facts), out var destination);
             if (destination is not null)
             {
-                targets[alias] = (destination, [recipient.Recipient]);
+                targets[alias] = (destination, [recipient.Recipient], recipient.Reverse);
             }
             else
             {
@@ -59,7 +60,7 @@ internal sealed class RecipientChecker
         }
 
         return new RecipientCheck(
-            [.. targets.Select(t => new DeliveryTarget(t.Key, t.Value.Destination, t.Value.Recipients))],
+            [.. targets.Select(t => new DeliveryTarget(t.Key, t.Value.Destination, t.Value.Recipients) { Reply = t.Value.Reply })],
             notDelivered,
             resolution.Settings,
             resolution.SettingsFallback);

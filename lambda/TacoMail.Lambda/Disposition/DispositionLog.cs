@@ -76,6 +76,7 @@ internal static class DispositionLog
         LookupStatus.Failed => "failed",
         LookupStatus.Skipped => "skipped",
         LookupStatus.Feedback => "feedback",
+        LookupStatus.Reverse => "reverse",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Undefined lookup status."),
     };
 

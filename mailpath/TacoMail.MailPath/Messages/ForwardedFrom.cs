@@ -33,7 +33,10 @@ internal static class ForwardedFrom
             : null;
 
     /// <summary>The display name of the forward: the original name or address, cleaned and shortened, plus <see cref="Suffix"/>.</summary>
-    public static string DisplayName(MailboxAddress? original)
+    public static string DisplayName(MailboxAddress? original) => NameOf(original) + Suffix;
+
+    /// <summary>The original name, or the address where there is none, cleaned and shortened to <see cref="MaxNameLength"/>.</summary>
+    public static string NameOf(MailboxAddress? original)
     {
         var name = original is null ? null : Clean(original.Name) is { Length: > 0 } n ? n : Clean(original.Address);
         if (string.IsNullOrEmpty(name))
@@ -57,17 +60,20 @@ internal static class ForwardedFrom
             name = name[..length].TrimEnd();
         }
 
-        return name + Suffix;
+        return name;
     }
 
     /// <summary>A complete <c>From:</c> field for <paramref name="aliasAddress"/>, encoded, ending in CRLF.</summary>
-    public static byte[] Field(string displayName, string aliasAddress)
+    public static byte[] Field(string displayName, string aliasAddress) => Field(HeaderRules.From, displayName, aliasAddress);
+
+    /// <summary>A complete address field <paramref name="name"/> with one mailbox, encoded and folded by MimeKit, ending in CRLF.</summary>
+    public static byte[] Field(string name, string displayName, string address)
     {
         var options = FormatOptions.Default.Clone();
         options.NewLineFormat = NewLineFormat.Dos;
         options.International = false;
-        var mailbox = new MailboxAddress(displayName, aliasAddress);
-        return Encoding.ASCII.GetBytes($"From: {mailbox.ToString(options, encode: true)}\r\n");
+        var mailbox = new MailboxAddress(displayName, address);
+        return Encoding.ASCII.GetBytes($"{name}: {mailbox.ToString(options, encode: true)}\r\n");
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace TacoMail.MailPath.Messages;
 /// are copied in their order with CRLF line ends (<see cref="HeaderFieldParser"/>) and folded
 /// where a line is too long (<see cref="HeaderFolding"/>); <see cref="HeaderRules"/> drops
 /// signatures, envelope fields and repeats; the From becomes the alias
-/// (<see cref="ForwardedFrom"/>) with a Reply-To to the original From unless the message has a
+/// (<see cref="ForwardedFrom"/>); the Reply-To becomes the reverse address when one is given (so the
+/// owner's reply goes out from the alias), else the original From unless the message has a
 /// Reply-To; earlier <c>X-TacoMail-Alias</c> fields stay (the loop trace) and one more names the
 /// alias last.
 /// </summary>
@@ -18,20 +19,21 @@ public static class ForwardingHeaderRewriter
     /// <param name="fields">The received fields, in order.</param>
     /// <param name="aliasAddress">The alias the message is forwarded for (the new From address).</param>
     /// <param name="envelopeSender">SES's envelope sender, for a message without a usable From.</param>
-    public static byte[] Rewrite(IReadOnlyList<HeaderField> fields, string aliasAddress, string? envelopeSender)
+    /// <param name="reverse">The reverse address standing for the alias and the <see cref="Correspondent"/>, with the correspondent's name; null to keep the original reply path.</param>
+    public static byte[] Rewrite(IReadOnlyList<HeaderField> fields, string aliasAddress, string? envelopeSender, MimeKit.MailboxAddress? reverse = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentException.ThrowIfNullOrEmpty(aliasAddress);
         var originalFrom = fields.FirstOrDefault(f => f.Is(HeaderRules.From));
         var fromMailbox = originalFrom is null ? null : ForwardedFrom.FirstMailbox(originalFrom.Value);
-        var needsReplyTo = !fields.Any(f => f.Is(HeaderRules.ReplyTo));
+        var needsReplyTo = reverse is not null || !fields.Any(f => f.Is(HeaderRules.ReplyTo));
 
         using var output = new MemoryStream();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var fromWritten = false;
         foreach (var field in fields)
         {
-            if (HeaderRules.IsDropped(field))
+            if (HeaderRules.IsDropped(field) || (reverse is not null && field.Is(HeaderRules.ReplyTo)))
             {
                 continue;
             }
@@ -40,7 +42,7 @@ public static class ForwardingHeaderRewriter
             {
                 if (!fromWritten)
                 {
-                    WriteFrom(output, fromMailbox, originalFrom, envelopeSender, needsReplyTo, aliasAddress);
+                    WriteFrom(output, fromMailbox, originalFrom, envelopeSender, needsReplyTo, aliasAddress, reverse);
                     fromWritten = true;
                 }
 
@@ -55,7 +57,7 @@ public static class ForwardingHeaderRewriter
 
         if (!fromWritten)
         {
-            WriteFrom(output, null, null, envelopeSender, needsReplyTo, aliasAddress);
+            WriteFrom(output, null, null, envelopeSender, needsReplyTo, aliasAddress, reverse);
         }
 
         Write(output, $"{HeaderRules.AliasHeader}: {aliasAddress}{NewLine}{NewLine}");
@@ -68,12 +70,19 @@ public static class ForwardingHeaderRewriter
         HeaderField? originalFrom,
         string? envelopeSender,
         bool needsReplyTo,
-        string aliasAddress)
+        string aliasAddress,
+        MimeKit.MailboxAddress? reverse)
     {
         var envelope = ForwardedFrom.EnvelopeMailbox(envelopeSender);
         output.Write(ForwardedFrom.Field(ForwardedFrom.DisplayName(fromMailbox ?? envelope), aliasAddress));
         if (!needsReplyTo)
         {
+            return;
+        }
+
+        if (reverse is not null)
+        {
+            output.Write(ForwardedFrom.Field(HeaderRules.ReplyTo, reverse.Name ?? string.Empty, reverse.Address));
             return;
         }
 

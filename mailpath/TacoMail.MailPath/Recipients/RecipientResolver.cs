@@ -150,8 +150,9 @@ public sealed class RecipientResolver
         IReadOnlyDictionary<ItemKey, AliasItemLookup> aliases,
         IReadOnlyDictionary<ItemKey, DecodeResult<ReverseAliasRecord>> reverses)
     {
-        var key = reverse.ItemKey;
-        if (!reverses.TryGetValue(key, out var item))
+        // The address as received is the recipient's key (logs and metrics by domain, delivery marks); the token item is looked up by its own key.
+        var key = new ItemKey(reverse.Domain, reverse.LocalPart);
+        if (!reverses.TryGetValue(reverse.ItemKey, out var item))
         {
             return new ResolvedRecipient(recipient, key, LookupStatus.NotFound, RecipientStatus.Unknown, null, null);
         }

@@ -21,7 +21,7 @@ public sealed record ResolvedRecipient(
 {
     /// <summary>
     /// For a reverse address (<see cref="LookupStatus.Reverse"/>): the pair it stands for. Then
-    /// <see cref="Key"/> is the reverse item's key and <see cref="Record"/> the alias replies go out from.
+    /// <see cref="Key"/> is the reverse address and <see cref="Record"/> the alias replies go out from.
     /// </summary>
     public ReverseAliasRecord? Reverse { get; init; }
 }

@@ -9,8 +9,10 @@ namespace TacoMail.MailPath.Replies;
 /// domain). The stand-in is <c>token@alias-domain</c>, the token being the lower-case base32 of
 /// the first 16 bytes of the SHA-256 of the id: the same original always maps to the same new
 /// id, so a later reply referencing the owner's earlier message threads with what S received.
-/// An id is the owner's when its right-hand side is D's domain or that of the message's own id;
-/// S's ids stay as they are.
+/// An id is the owner's when its right-hand side is D's domain or a subdomain of it; every other
+/// id stays as it is. Ids at the owner's provider (<c>mail.gmail.com</c>) are not mapped: they
+/// name the provider, never the address, and S may well use the same provider, whose own ids
+/// must survive for S's threading. The reply's own new id is always a stand-in.
 /// </summary>
 internal sealed class MessageIdMap
 {
@@ -19,22 +21,22 @@ internal sealed class MessageIdMap
     private const string Base32Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
 
     private readonly string _aliasDomain;
-    private readonly string[] _ownDomains;
+    private readonly string _destinationDomain;
 
     /// <param name="aliasDomain">The domain of the stand-in ids.</param>
     /// <param name="destinationDomain">D's domain.</param>
-    /// <param name="ownMessageId">The id of the message being replied with (no angle brackets), or null.</param>
-    public MessageIdMap(string aliasDomain, string destinationDomain, string? ownMessageId)
+    public MessageIdMap(string aliasDomain, string destinationDomain)
     {
         ArgumentException.ThrowIfNullOrEmpty(aliasDomain);
         ArgumentException.ThrowIfNullOrEmpty(destinationDomain);
         _aliasDomain = aliasDomain;
-        _ownDomains = RightHandSide(ownMessageId) is { Length: > 0 } own ? [destinationDomain, own] : [destinationDomain];
+        _destinationDomain = destinationDomain;
     }
 
     public bool IsOwn(string messageId) =>
         RightHandSide(messageId) is { Length: > 0 } domain
-        && _ownDomains.Any(own => string.Equals(own, domain, StringComparison.OrdinalIgnoreCase));
+        && (string.Equals(domain, _destinationDomain, StringComparison.OrdinalIgnoreCase)
+            || domain.EndsWith("." + _destinationDomain, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The stand-in for an id, whoever's it is.</summary>
     public string Map(string messageId)

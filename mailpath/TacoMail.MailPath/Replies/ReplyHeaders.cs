@@ -32,7 +32,7 @@ internal static class ReplyHeaders
     public static void Rewrite(MimeMessage message, ReplyAddresses addresses, AddressScrubber scrubber)
     {
         var originalId = message.MessageId;
-        var map = new MessageIdMap(DomainOf(addresses.Alias), DomainOf(addresses.Destination), originalId);
+        var map = new MessageIdMap(DomainOf(addresses.Alias), DomainOf(addresses.Destination));
 
         // Without a Message-ID the stand-in comes from the header block as received: still the same
         // reply for the same stored message, and no random id that a retry would change.

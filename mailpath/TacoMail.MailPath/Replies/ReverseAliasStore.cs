@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using TacoMail.MailPath.Messages;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Replies;
 using TacoMail.Schema.Table;
@@ -41,6 +42,7 @@ public sealed class ReverseAliasStore
         ArgumentException.ThrowIfNullOrEmpty(alias);
         ArgumentException.ThrowIfNullOrEmpty(correspondent);
         correspondent = Normalize(correspondent);
+        alias = alias.ToLowerInvariant();
         var at = alias.LastIndexOf('@');
         if (at <= 0 || at == alias.Length - 1)
         {
@@ -77,6 +79,25 @@ public sealed class ReverseAliasStore
         }
     }
 
+    /// <summary>
+    /// The Reply-To of a forward for <paramref name="alias"/>: the reverse address for the message's
+    /// <see cref="Correspondent"/>, created on first contact, named after the correspondent; null
+    /// when the message names no one to reply to (the forward then keeps its own reply path).
+    /// </summary>
+    /// <exception cref="AmazonDynamoDBException">DynamoDB refused a call.</exception>
+    /// <exception cref="InvalidDataException">The pair's items are damaged.</exception>
+    public async Task<MimeKit.MailboxAddress?> ReplyToAsync(
+        string alias, IReadOnlyList<HeaderField> fields, string? envelopeSender, CancellationToken cancellationToken)
+    {
+        if (Correspondent.Of(fields, envelopeSender) is not { } correspondent)
+        {
+            return null;
+        }
+
+        var reverse = await GetOrCreateAsync(alias, correspondent.Address, cancellationToken).ConfigureAwait(false);
+        return Correspondent.ReplyTo(correspondent, reverse.Address.Address);
+    }
+
     /// <summary>The reverse alias for the pair, or null when there is none.</summary>
     /// <exception cref="AmazonDynamoDBException">DynamoDB refused a call.</exception>
     /// <exception cref="InvalidDataException">The pair's items are damaged.</exception>
@@ -106,7 +127,7 @@ public sealed class ReverseAliasStore
         };
     }
 
-    /// <summary>Every reverse alias of <paramref name="alias"/>, in no particular order.</summary>
+    /// <summary>Every readable reverse alias of <paramref name="alias"/>, in no particular order, read consistently (a new one shows at once).</summary>
     /// <exception cref="AmazonDynamoDBException">DynamoDB refused a call.</exception>
     public async Task<IReadOnlyList<ReverseAliasRecord>> ListAsync(string alias, CancellationToken cancellationToken)
     {
@@ -131,6 +152,7 @@ public sealed class ReverseAliasStore
                         [":prefix"] = new AttributeValue { S = ReverseAliasItemCodec.PairPrefix(alias) },
                     },
                     ExclusiveStartKey = start,
+                    ConsistentRead = true,
                 },
                 cancellationToken).ConfigureAwait(false);
             tokens.AddRange((page.Items ?? []).Select(ReverseAliasItemCodec.TokenOf).OfType<string>());
@@ -143,10 +165,16 @@ public sealed class ReverseAliasStore
         {
             var pending = new Dictionary<string, KeysAndAttributes>(StringComparer.Ordinal)
             {
-                [_tableName] = new KeysAndAttributes { Keys = [.. chunk.Select(t => ItemKeyCodec.Encode(ReverseAddress.KeyOf(t)))] },
+                [_tableName] = new KeysAndAttributes { Keys = [.. chunk.Select(t => ItemKeyCodec.Encode(ReverseAddress.KeyOf(t)))], ConsistentRead = true },
             };
-            while (pending.Count > 0)
+            for (var attempt = 0; pending.Count > 0; attempt++)
             {
+                if (attempt > 0)
+                {
+                    // Throttled keys come back unprocessed: wait a little longer each time.
+                    await Task.Delay(TimeSpan.FromMilliseconds(50 * Math.Min(attempt, 16)), _time, cancellationToken).ConfigureAwait(false);
+                }
+
                 var response = await _dynamo.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending }, cancellationToken).ConfigureAwait(false);
                 records.AddRange((response.Responses?.GetValueOrDefault(_tableName) ?? [])
                     .Select(ReverseAliasItemCodec.Decode).Where(d => d.IsSuccess).Select(d => d.Record!));

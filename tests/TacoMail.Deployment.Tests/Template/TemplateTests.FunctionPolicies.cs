@@ -99,7 +99,7 @@ public sealed partial class TemplateTests
     [MemberData(nameof(Roles))]
     public void Role_DenyStatements_OnlyTheDispositionsPartitionGuards(string roleId)
     {
-        string?[] expected = roleId == "DispositionRole" ? ["NeverWriteTheConfigurationPartition", "NeverWriteTheDeliveryClaims"] : [];
+        string?[] expected = roleId == "DispositionRole" ? ["NeverWriteTheConfigurationPartition", "NeverWriteTheMailPathPartitions"] : [];
 
         RolePolicies.Statements(_template, roleId).Where(s => s.Effect == "Deny").Select(s => s.Sid).ShouldBe(expected, ignoreOrder: true);
     }

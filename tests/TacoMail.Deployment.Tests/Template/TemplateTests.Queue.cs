@@ -1,4 +1,5 @@
 using TacoMail.Deployment.Tests.Yaml;
+using TacoMail.Schema.Table;
 using YamlDotNet.RepresentationModel;
 
 namespace TacoMail.Deployment.Tests.Template;
@@ -143,8 +144,22 @@ public sealed partial class TemplateTests
             .Where(s => s.Effect == "Allow" && s.Actions.Any(a => TableItemWrites.Contains(a)))
             .ToList();
 
-        writers.Select(s => s.Sid).ShouldBe(["ClaimDeliveries"]);
+        writers.Select(s => s.Sid).ShouldBe(["ClaimDeliveries", "KeepReverseAliases"]);
         RolePolicies.Actions(_template, "DeliveryRole").ShouldNotContain("dynamodb:BatchWriteItem");
+    }
+
+    [Fact]
+    public void DeliveryRole_KeepReverseAliases_TouchesOnlyTheReversePartition()
+    {
+        var statement = PolicyStatementOf("DeliveryRole", "KeepReverseAliases");
+
+        statement.Effect.ShouldBe("Allow");
+        statement.Actions.ShouldBe(["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:GetItem"], ignoreOrder: true);
+        statement.Resources.ShouldBe([TableArn]);
+        statement.Condition!.Keys().ShouldBe(["ForAllValues:StringEquals"]);
+        var equals = statement.Condition!.Mapping("ForAllValues:StringEquals");
+        equals.Keys().ShouldBe(["dynamodb:LeadingKeys"]);
+        equals.Get("dynamodb:LeadingKeys").Texts().ShouldBe([TableContract.ReversePartition]);
     }
 
     [Fact]
@@ -158,9 +173,9 @@ public sealed partial class TemplateTests
     }
 
     [Fact]
-    public void DispositionRole_DeliveryClaims_AreDeniedToEveryItemWrite()
+    public void DispositionRole_MailPathPartitions_AreDeniedToEveryItemWrite()
     {
-        var deny = PolicyStatementOf("DispositionRole", "NeverWriteTheDeliveryClaims");
+        var deny = PolicyStatementOf("DispositionRole", "NeverWriteTheMailPathPartitions");
 
         deny.Effect.ShouldBe("Deny");
         deny.Actions.ShouldBe(TableItemWrites, ignoreOrder: true);
@@ -168,7 +183,7 @@ public sealed partial class TemplateTests
         deny.Condition!.Keys().ShouldBe(["ForAnyValue:StringEquals"]);
         var equals = deny.Condition!.Mapping("ForAnyValue:StringEquals");
         equals.Keys().ShouldBe(["dynamodb:LeadingKeys"]);
-        equals.Get("dynamodb:LeadingKeys").Texts().ShouldBe([DeliveryPartition]);
+        equals.Get("dynamodb:LeadingKeys").Texts().ShouldBe([DeliveryPartition, TableContract.ReversePartition]);
     }
 
     [Fact]

@@ -45,7 +45,10 @@ public sealed class DeliveryForwardingTests(DynamoDbLocalFixture dynamo, S3Serve
         var from = forwarded.From.Mailboxes.ShouldHaveSingleItem();
         from.Name.ShouldBe("Jane Doe via TacoMail");
         from.Address.ShouldBe("shop@example.com");
-        forwarded.ReplyTo.Mailboxes.ShouldHaveSingleItem().Address.ShouldBe(DeliveryTestEvent.Sender);
+        // Replies go through a reverse address named after the sender (ReplyRoundTripTests follows one).
+        var replyTo = forwarded.ReplyTo.Mailboxes.ShouldHaveSingleItem();
+        replyTo.Name.ShouldBe("Jane Doe");
+        replyTo.Address.ShouldMatch(@"^reply\.[a-z2-7]{20}@example\.com$");
         forwarded.Headers["X-TacoMail-Alias"].ShouldBe("shop@example.com");
         forwarded.Headers.Contains("DKIM-Signature").ShouldBeFalse();
         forwarded.Headers.Contains("Return-Path").ShouldBeFalse();

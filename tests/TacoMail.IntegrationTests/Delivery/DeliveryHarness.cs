@@ -8,6 +8,7 @@ using TacoMail.Lambda.Configuration;
 using TacoMail.Lambda.Delivery;
 using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Delivery.Storage;
+using TacoMail.Lambda.Disposition;
 using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Ses;
 using TacoMail.Reconciler.Table;
@@ -107,6 +108,24 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     /// <exception cref="DeliveryFailedException">The delivery failed transiently.</exception>
     public async Task<string> InvokeAsync(string messageId, IReadOnlyList<string> recipients, DeliveryOptions? options = null) =>
         await InvokeJsonAsync(DeliveryTestEvent.Create(messageId, recipients), options);
+
+    /// <summary>Runs the handler once, in process, on any event.</summary>
+    public Task<string> InvokeEventAsync(string json) => InvokeJsonAsync(json);
+
+    /// <summary>The bounces the disposition asked SES for.</summary>
+    public RecordingBounceSender DispositionBounces { get; } = new();
+
+    /// <summary>Runs the disposition handler once, in process, on the same table, as the rule's RequestResponse action would.</summary>
+    public async Task<string> DisposeOfAsync(string json)
+    {
+        var handler = DispositionFunction.Create(
+            new LambdaSettings { TableName = Table, DynamoDbEndpoint = DynamoEndpoint, Region = Region }, Dynamo, DispositionBounces, Time, Log);
+        using var request = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        var context = new InvocationContext("it-disposition", Time.GetUtcNow().AddSeconds(30), FunctionArn: null);
+        await using var response = await handler(request, context, TestContext.Current.CancellationToken);
+        using var reader = new StreamReader(response);
+        return await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
+    }
 
     /// <summary>Runs the handler on the EventBridge schedule's event: one sweep of the queue.</summary>
     public Task<string> SweepAsync() => InvokeJsonAsync(DeliveryTestEvent.Schedule);

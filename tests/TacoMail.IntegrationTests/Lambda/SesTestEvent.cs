@@ -17,6 +17,18 @@ internal static class SesTestEvent
         string messageId, string sender, IReadOnlyList<string> recipients, bool authenticated, string invocationType, string function)
     {
         var auth = authenticated ? "PASS" : "FAIL";
+        return Create(messageId, sender, recipients, (auth, auth, auth), invocationType, function);
+    }
+
+    /// <summary>An event with each authentication verdict chosen (<c>PASS</c>, <c>FAIL</c>, <c>GRAY</c>, …).</summary>
+    public static string Create(
+        string messageId,
+        string sender,
+        IReadOnlyList<string> recipients,
+        (string Spf, string Dkim, string Dmarc) verdicts,
+        string invocationType,
+        string function)
+    {
         var root = new JsonObject
         {
             ["Records"] = new JsonArray(new JsonObject
@@ -42,9 +54,9 @@ internal static class SesTestEvent
                         ["recipients"] = Strings(recipients),
                         ["spamVerdict"] = Verdict("PASS"),
                         ["virusVerdict"] = Verdict("PASS"),
-                        ["spfVerdict"] = Verdict(auth),
-                        ["dkimVerdict"] = Verdict(auth),
-                        ["dmarcVerdict"] = Verdict(auth),
+                        ["spfVerdict"] = Verdict(verdicts.Spf),
+                        ["dkimVerdict"] = Verdict(verdicts.Dkim),
+                        ["dmarcVerdict"] = Verdict(verdicts.Dmarc),
                         ["action"] = new JsonObject
                         {
                             ["type"] = "Lambda",

@@ -3,6 +3,7 @@ using MimeKit;
 using TacoMail.Lambda.Delivery.Storage;
 using TacoMail.Lambda.Ses;
 using TacoMail.Schema.Model;
+using TacoMail.Schema.Replies;
 
 namespace TacoMail.Lambda.Tests.Delivery;
 
@@ -47,7 +48,8 @@ public sealed partial class DeliveryHandlerTests : IDisposable
 
         var forwarded = MimeMessage.Load(new MemoryStream(_harness.Sender.Sent.Single().Message), TestContext.Current.CancellationToken);
         forwarded.From.ToString().ShouldBe("\"Jane Doe via TacoMail\" <shop@example.com>");
-        forwarded.ReplyTo.Mailboxes.Single().Address.ShouldBe("jane@sender.test");
+        forwarded.ReplyTo.Mailboxes.Single().Address.ShouldMatch(@"^reply\.[a-z2-7]{20}@example\.com$");
+        _harness.Dynamo.Contains(ReverseAliasItemCodec.PairKey("shop@example.com", "jane@sender.test")).ShouldBeTrue();
         forwarded.Headers["X-TacoMail-Alias"].ShouldBe("shop@example.com");
         forwarded.Headers.Select(h => h.Field).ShouldNotContain("DKIM-Signature");
         forwarded.Headers.Select(h => h.Field).ShouldNotContain("Return-Path");

@@ -47,6 +47,7 @@ public sealed class AliasBatchReaderTests : IDisposable
                 TableContract.SubDomain, TableContract.AliasAddress, TableContract.ActiveAlias, TableContract.IgnoreAlias,
                 TableContract.Destination, TableContract.Identifier, TableContract.CreatedDatetime, TableContract.ModifiedDatetime,
                 .. SettingsItemCodec.AttributeNames,
+                TableContract.ReplyAlias, TableContract.ReplyCorrespondent, TableContract.LastUsedDatetime,
             ],
             ignoreOrder: true);
         keys.ProjectionExpression.Split(", ").ShouldBe(keys.ExpressionAttributeNames.Keys, ignoreOrder: true);

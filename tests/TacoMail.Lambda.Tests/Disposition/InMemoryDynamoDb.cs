@@ -8,9 +8,10 @@ using TacoMail.Schema.Table;
 namespace TacoMail.Lambda.Tests.Disposition;
 
 /// <summary>
-/// A DynamoDB client holding items in memory for the two calls the disposition makes
-/// (<c>BatchGetItem</c> with its projection, conditional <c>UpdateItem ADD</c>), with switches for
-/// the failures DynamoDB Local never produces. Every other call goes to a closed port and fails.
+/// A DynamoDB client holding items in memory for the calls the handlers make (<c>BatchGetItem</c>
+/// with its projection, conditional <c>UpdateItem ADD</c>, and the reverse-alias store's
+/// <c>GetItem</c> and put-if-absent <c>TransactWriteItems</c>), with switches for the failures
+/// DynamoDB Local never produces. Every other call goes to a closed port and fails.
 /// </summary>
 internal sealed class InMemoryDynamoDb() : AmazonDynamoDBClient(
     new BasicAWSCredentials("test", "test"),
@@ -101,6 +102,23 @@ internal sealed class InMemoryDynamoDb() : AmazonDynamoDBClient(
             return Task.FromResult(new UpdateItemResponse());
         });
     }
+
+    public override Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Locked(() => new GetItemResponse { Item = _items.TryGetValue(KeyOf(request.Key), out var item) ? new(item) : [] }));
+
+    /// <summary>Puts only (the reverse-alias store's), each conditioned on the item's absence.</summary>
+    public override Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Locked(() =>
+        {
+            var puts = request.TransactItems.Select(i => i.Put ?? throw new NotSupportedException("only Put")).ToList();
+            if (puts.Any(p => _items.ContainsKey(KeyOf(p.Item))))
+            {
+                throw new TransactionCanceledException("Transaction cancelled: ConditionalCheckFailed");
+            }
+
+            puts.ForEach(p => _items[KeyOf(p.Item)] = p.Item);
+            return new TransactWriteItemsResponse();
+        }));
 
     private static ItemKey KeyOf(Dictionary<string, AttributeValue> item) =>
         new(item[TableContract.SubDomain].S, item[TableContract.AliasAddress].S);

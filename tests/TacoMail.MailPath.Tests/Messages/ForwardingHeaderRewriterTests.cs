@@ -117,6 +117,39 @@ public sealed class ForwardingHeaderRewriterTests
         text.Replace("\r\n", "", StringComparison.Ordinal).ShouldNotContain("\r");
     }
 
+    [Fact]
+    public void Rewrite_WithReverseAddress_ReplyToIsItNamedAfterTheCorrespondentAndTheOriginalGoes()
+    {
+        const string block = "From: \"Jane Doe\" <jane@sender.test>\r\nReply-To: Lists <list@sender.test>\r\nReply-To: again@sender.test\r\n";
+        var fields = HeaderFieldParser.Parse(Encoding.UTF8.GetBytes(block), out _);
+        var correspondent = Correspondent.Of(fields, "bounce@sender.test").ShouldNotBeNull();
+        var reverse = Correspondent.ReplyTo(correspondent, "reply.abcdefghijklmnopqrst@example.com");
+
+        var headers = Parse(Encoding.UTF8.GetString(ForwardingHeaderRewriter.Rewrite(fields, Alias, "bounce@sender.test", reverse)));
+
+        correspondent.Address.ShouldBe("list@sender.test");
+        headers.ReplyTo.Mailboxes.ShouldHaveSingleItem().ToString().ShouldBe("\"Lists\" <reply.abcdefghijklmnopqrst@example.com>");
+        headers.Headers.Count(h => h.Field == "Reply-To").ShouldBe(1);
+        headers.From.Mailboxes.ShouldHaveSingleItem().Name.ShouldBe("Jane Doe via TacoMail");
+    }
+
+    [Theory]
+    [InlineData("From: jane@sender.test\r\n", "bounce@sender.test", "jane@sender.test", "jane@sender.test")]
+    [InlineData("Subject: no from\r\n", "bounce@sender.test", "bounce@sender.test", "bounce@sender.test")]
+    [InlineData("Subject: nothing\r\n", "", null, null)]
+    public void Correspondent_IsReplyToThenFromThenEnvelope(string block, string envelope, string? expected, string? expectedName)
+    {
+        var fields = HeaderFieldParser.Parse(Encoding.UTF8.GetBytes(block), out _);
+
+        var correspondent = Correspondent.Of(fields, envelope);
+
+        correspondent?.Address.ShouldBe(expected);
+        if (correspondent is not null)
+        {
+            Correspondent.ReplyTo(correspondent, "reply.abcdefghijklmnopqrst@example.com").Name.ShouldBe(expectedName);
+        }
+    }
+
     private static string Rewrite(string block, string? envelopeSender = null)
     {
         var fields = HeaderFieldParser.Parse(Encoding.UTF8.GetBytes(block), out _);

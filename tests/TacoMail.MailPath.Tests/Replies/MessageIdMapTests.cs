@@ -5,7 +5,7 @@ namespace TacoMail.MailPath.Tests.Replies;
 
 public sealed class MessageIdMapTests
 {
-    private readonly MessageIdMap _map = new("example.com", "private.test", "CAown@mail.gmail.com");
+    private readonly MessageIdMap _map = new("example.com", "private.test");
 
     [Fact]
     public void Token_KnownInput_IsLowerCaseBase32OfTheFirstSixteenBytesOfSha256()
@@ -19,7 +19,7 @@ public sealed class MessageIdMapTests
     {
         var first = _map.Map("abc@private.test");
 
-        first.ShouldBe(new MessageIdMap("example.com", "other.test", null).Map("abc@private.test"));
+        first.ShouldBe(new MessageIdMap("example.com", "other.test").Map("abc@private.test"));
         first.ShouldMatch("^[a-z2-7]{26}@example\\.com$");
         _map.Map("abd@private.test").ShouldNotBe(first);
     }
@@ -27,7 +27,7 @@ public sealed class MessageIdMapTests
     [Theory]
     [InlineData("abc@private.test")]
     [InlineData("abc@PRIVATE.Test")]
-    [InlineData("CAold@mail.gmail.com")]
+    [InlineData("abc@sub.private.test")]
     [InlineData("a@b@private.test")]
     public void Translate_OwnersId_IsMapped(string id)
     {
@@ -38,7 +38,8 @@ public sealed class MessageIdMapTests
 
     [Theory]
     [InlineData("CAsender@mail.sender.test")]
-    [InlineData("abc@sub.private.test")]
+    [InlineData("CAold@mail.gmail.com")]
+    [InlineData("abc@notprivate.test")]
     [InlineData("abc@gmail.com")]
     [InlineData("no-at-sign")]
     public void Translate_SendersId_IsKept(string id)

@@ -53,7 +53,7 @@ public sealed partial class ReplyComposerTests
 
         first.MessageId.ShouldBe(second.MessageId);
         first.MessageId.ShouldNotBeNull().ShouldMatch("^[a-z2-7]{26}@example\\.com$");
-        first.MessageId.ShouldBe(new MessageIdMap("example.com", "private.test", null).Map(OwnerId));
+        first.MessageId.ShouldBe(new MessageIdMap("example.com", "private.test").Map(OwnerId));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed partial class ReplyComposerTests
         using var reply = Parse(await ComposeAsync(Gmail()));
 
         reply.InReplyTo.ShouldBe(SenderId);
-        reply.References.ShouldBe([SenderId, new MessageIdMap("example.com", "private.test", null).Map(EarlierOwnerId)]);
+        reply.References.ShouldBe([SenderId, new MessageIdMap("example.com", "private.test").Map(EarlierOwnerId)]);
     }
 
     [Fact]
@@ -85,16 +85,17 @@ public sealed partial class ReplyComposerTests
     }
 
     [Fact]
-    public async Task ComposeAsync_IdsAtTheDomainOfTheOwnersMessageId_AreMapped()
+    public async Task ComposeAsync_IdsAtTheOwnersProvider_AreKeptForTheSendersThreading()
     {
+        // The owner on Gmail, and the sender too: the sender's ids at mail.gmail.com must survive.
         var raw = Encoding.ASCII.GetString(Gmail(messageId: "CAown-1@mail.gmail.com"))
-            .Replace($"In-Reply-To: <{SenderId}>", "In-Reply-To: <CAown-0@MAIL.GMAIL.COM>", StringComparison.Ordinal);
+            .Replace($"In-Reply-To: <{SenderId}>", "In-Reply-To: <CAsender-0@MAIL.GMAIL.COM>", StringComparison.Ordinal);
 
         using var reply = Parse(await ComposeAsync(Encoding.ASCII.GetBytes(raw)));
 
-        var map = new MessageIdMap("example.com", "private.test", null);
+        var map = new MessageIdMap("example.com", "private.test");
         reply.MessageId.ShouldBe(map.Map("CAown-1@mail.gmail.com"));
-        reply.InReplyTo.ShouldBe(map.Map("CAown-0@MAIL.GMAIL.COM"));
+        reply.InReplyTo.ShouldBe("CAsender-0@MAIL.GMAIL.COM");
         reply.References.ShouldBe([SenderId, map.Map(EarlierOwnerId)]);
     }
 

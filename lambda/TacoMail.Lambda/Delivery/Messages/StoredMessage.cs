@@ -47,14 +47,20 @@ internal sealed class StoredMessage : IAsyncDisposable
         }
     }
 
-    /// <summary>The forward of this message for one alias.</summary>
+    /// <summary>The forward of this message for one alias, its Reply-To the <paramref name="reverse"/> address when given.</summary>
     /// <exception cref="MessageFormatException">The header block is too large to rewrite.</exception>
-    public async Task<ForwardedMessage> ForwardForAsync(string aliasAddress, string? envelopeSender, CancellationToken cancellationToken)
+    public async Task<ForwardedMessage> ForwardForAsync(
+        string aliasAddress, string? envelopeSender, MimeKit.MailboxAddress? reverse, CancellationToken cancellationToken)
     {
         var (block, fields) = await HeadAsync(cancellationToken).ConfigureAwait(false);
-        var head = ForwardingHeaderRewriter.Rewrite(fields, aliasAddress, envelopeSender);
+        var head = ForwardingHeaderRewriter.Rewrite(fields, aliasAddress, envelopeSender, reverse);
         return new ForwardedMessage(head, Path, block.BodyOffset, Length - block.BodyOffset);
     }
+
+    /// <summary>The message's top-level header fields, as received.</summary>
+    /// <exception cref="MessageFormatException">The header block is too large to read.</exception>
+    public async Task<IReadOnlyList<HeaderField>> FieldsAsync(CancellationToken cancellationToken) =>
+        (await HeadAsync(cancellationToken).ConfigureAwait(false)).Fields;
 
     /// <summary>The values of the message's <c>X-TacoMail-Alias</c> fields: the aliases it was forwarded for before.</summary>
     /// <exception cref="MessageFormatException">The header block is too large to read.</exception>
