@@ -24,14 +24,19 @@ internal static class TacoMailApp
             e.Cancel = true;
             cancellation.Cancel();
         };
-        var app = Create(ConsoleFactory.Create(), new SystemEnvironment(), TimeProvider.System);
+        var app = Create(ConsoleFactory.Create(), new SystemEnvironment(), TimeProvider.System, ConsoleFactory.CreateForStandardError());
         return await app.RunAsync(args, cancellation.Token);
     }
 
-    public static CommandApp Create(IAnsiConsole console, IProcessEnvironment environment, TimeProvider time)
+    /// <param name="console">Standard output.</param>
+    /// <param name="environment">The process environment.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="notes">Standard error, for notes beside an answer that scripts read alone; default: <paramref name="console"/>.</param>
+    public static CommandApp Create(IAnsiConsole console, IProcessEnvironment environment, TimeProvider time, IAnsiConsole? notes = null)
     {
         var services = new ServiceCollection()
             .AddSingleton(console)
+            .AddSingleton(new NoteConsole(notes ?? console))
             .AddSingleton(environment)
             .AddSingleton(time)
             .AddSingleton<ConfigLoader>()
@@ -73,6 +78,11 @@ internal static class TacoMailApp
                 .WithExample("route", "old-bank@example.com", "--from", "jane@x.example", "--spf", "PASS", "--dmarc", "PASS")
                 .WithExample("route", "nobody@example.com", "--from", "<>")
                 .WithExample("route", "old-bank@example.com", "--from", "news@shop.example", "--spf", "PASS", "--header", "Precedence: bulk");
+            config.AddCommand<ContactCommand>("contact")
+                .WithExample("contact", "shop@example.com", "jane@x.example")
+                .WithExample("contact", "shop@example.com", "\"Jane Doe <jane@x.example>\"", "--endpoint", "local")
+                .WithExample("contact", "shop@example.com", "--list")
+                .WithExample("contact", "shop@example.com", "--list", "--format", "json");
             config.AddCommand<ForceUnlockCommand>("force-unlock")
                 .WithExample("force-unlock", "0f8fad5b-d9cb-469f-a165-70867728950e");
             config.AddCommand<FetchCommand>("fetch")

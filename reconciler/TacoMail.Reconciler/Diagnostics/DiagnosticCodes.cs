@@ -3,7 +3,7 @@ namespace TacoMail.Reconciler.Diagnostics;
 /// <summary>
 /// The stable error codes of <c>tacomail validate</c>. Codes are never reused for another
 /// meaning, so that users can search for them and CI logs stay comparable across versions.
-/// Groups: TM00x files, TM01x YAML, TM02x schema, TM03x–TM04x semantic rules. Each code is
+/// Groups: TM00x files, TM01x YAML, TM02x schema, TM03x–TM05x semantic rules. Each code is
 /// explained, with an example and its fix, in <c>docs/diagnostics.md</c>.
 /// </summary>
 internal static class DiagnosticCodes
@@ -118,4 +118,10 @@ internal static class DiagnosticCodes
 
     /// <summary><c>queue_lifetime</c> is shorter than 1h, longer than 100d, or too large to be a duration.</summary>
     public const string QueueLifetimeOutOfRange = "TM049";
+
+    /// <summary>
+    /// An alias name (or a <c>moved</c> entry's <c>to</c>) has the form reserved for reverse
+    /// addresses: <c>reply.</c> and 20 characters a–z, 2–7.
+    /// </summary>
+    public const string ReverseAddressForm = "TM050";
 }

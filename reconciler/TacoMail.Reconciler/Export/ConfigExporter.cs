@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using TacoMail.Reconciler.Config.Rules;
 using TacoMail.Reconciler.Durations;
 using TacoMail.Reconciler.Planning;
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Replies;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
 
@@ -35,6 +37,10 @@ internal static class ConfigExporter
             else if (!LocalPart.TryParse(record.LocalPart, out _, out var localError))
             {
                 skipped.Add($"{record.FullAddress}: {localError.Message}");
+            }
+            else if (ReverseAddress.IsReverseForm(record.LocalPart))
+            {
+                skipped.Add($"{record.FullAddress}: {AliasRules.ReverseFormMessage($"alias '{record.LocalPart}'")}");
             }
             else
             {

@@ -2,6 +2,7 @@ using TacoMail.Reconciler.Config;
 using TacoMail.Reconciler.Planning;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Replies;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
 
@@ -30,6 +31,16 @@ internal static class RouteExplainer
 
     public static RecipientLookup? Normalize(string address, SubAddressSeparators separators) =>
         RecipientNormalizer.TryNormalize(address, separators, out var lookup) ? lookup : null;
+
+    /// <summary>
+    /// The reverse address <paramref name="lookup"/> names, as written or with its sub-address
+    /// stripped, the way the mail path checks for one before any alias; null for any other address.
+    /// </summary>
+    public static ReverseAddress? ReverseOf(RecipientLookup? lookup) =>
+        lookup is null ? null
+        : ReverseAddress.TryParse(lookup.WholeKey, out var whole) ? whole
+        : ReverseAddress.TryParse(lookup.Key, out var stripped) ? stripped
+        : null;
 
     public static RouteReport Explain(
         TacoMailConfig config, RoutingSettings routing, string settingsSource, RecipientLookup? lookup, RouteTable? table, MessageFacts? message)

@@ -12,6 +12,7 @@ public sealed class HelpTests
     [InlineData("init")]
     [InlineData("export")]
     [InlineData("route")]
+    [InlineData("contact")]
     [InlineData("force-unlock")]
     [InlineData("fetch")]
     [InlineData("queue")]

@@ -48,6 +48,8 @@ public sealed partial class ConfigLoaderTests
         { "TM047-feedback-address-not-received", "tacomail.yaml", DiagnosticCodes.FeedbackAddressNotReceived, 6, 19 },
         { "TM048-destination-loop", "tacomail.yaml", DiagnosticCodes.DestinationLoop, 7, 5 },
         { "TM049-queue-lifetime-out-of-range", "tacomail.yaml", DiagnosticCodes.QueueLifetimeOutOfRange, 6, 17 },
+        { "TM050-reverse-address-form", "example.com.yaml", DiagnosticCodes.ReverseAddressForm, 6, 3 },
+        { "TM050-reverse-address-form-move", "example.com.yaml", DiagnosticCodes.ReverseAddressForm, 7, 26 },
     };
 
     [Theory]

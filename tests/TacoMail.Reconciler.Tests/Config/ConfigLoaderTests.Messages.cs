@@ -40,6 +40,8 @@ public sealed partial class ConfigLoaderTests
     [InlineData("TM047-feedback-address-not-received", "feedback_address 'feedback@example.net' is not on one of the domains, so SES's bounce and complaint reports would never reach the mailbox; use an address on example.com")]
     [InlineData("TM048-destination-loop", "destinations entry orders@xn--bcher-kva.example is itself an address this config receives (bücher.example is in domains): mail would loop; use a mailbox outside your domains or S3")]
     [InlineData("TM049-queue-lifetime-out-of-range", "queue_lifetime '30m' is shorter than the minimum of 1h: mail a destination refuses for a moment would be given up on after a retry or two (the queue is swept every 5 minutes); use 1h to 100d (default 5d)")]
+    [InlineData("TM050-reverse-address-form", "alias 'reply.abcdefghijklmnopqrst' has the form TacoMail reserves for reverse addresses (reply. followed by 20 letters a–z and digits 2–7), so mail to it would be taken for a reply and never reach an alias; choose another name")]
+    [InlineData("TM050-reverse-address-form-move", "moved to 'reply.abcdefghijklmnopqrst', which has the form TacoMail reserves for reverse addresses (reply. followed by 20 letters a–z and digits 2–7), so mail to it would be taken for a reply and never reach an alias; choose another name")]
     [InlineData("TM045-move-cycle", "moves form a cycle ping@example.com -> pong@example.com -> ping@example.com; remove these entries (a rename cannot end where it started)")]
     public async Task LoadAsync_InvalidFixture_ExplainsTheProblemAndTheFix(string fixture, string message)
     {

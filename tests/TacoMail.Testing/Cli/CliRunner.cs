@@ -20,6 +20,18 @@ internal static class CliRunner
         return (exitCode, console.Output);
     }
 
+    /// <summary>Like <see cref="RunAsync(IProcessEnvironment, TimeProvider, string[])"/>, with standard error (notes) kept apart from standard output.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunApartAsync(IProcessEnvironment environment, TimeProvider time, params string[] args)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 400;
+        var errors = new TestConsole();
+        errors.Profile.Width = 400;
+        var app = TacoMailApp.Create(console, environment, time, errors);
+        var exitCode = await app.RunAsync(args, TestContext.Current.CancellationToken);
+        return (exitCode, console.Output, errors.Output);
+    }
+
     public static Task<(int ExitCode, string Output)> RunAsync(IProcessEnvironment environment, params string[] args) =>
         RunAsync(environment, new FakeTimeProvider(Now), args);
 

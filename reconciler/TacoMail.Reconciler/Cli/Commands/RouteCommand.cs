@@ -6,8 +6,10 @@ using Spectre.Console.Cli;
 using TacoMail.Reconciler.Hosting;
 using TacoMail.Reconciler.Routing;
 using TacoMail.Reconciler.Table;
+using TacoMail.Reconciler.Table.Reading;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
+using TacoMail.Schema.Replies;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
 
@@ -105,6 +107,7 @@ internal sealed class RouteCommand(IAnsiConsole console, ConfigReader reader, Dy
             ?? environment.GetVariable(EnvironmentVariableNames.DynamoDbEndpoint)) is not null;
         RouteTable? table = null;
         RecipientLookup? lookup;
+        string? reverseNote = null;
         if (consultTable)
         {
             var target = TableTarget.Resolve(settings, config);
@@ -112,10 +115,22 @@ internal sealed class RouteCommand(IAnsiConsole console, ConfigReader reader, Dy
             var (stored, problem) = await ReadSettingsAsync(connection.Client, target.TableName, cancellationToken);
             var separators = stored?.Routing.Separators ?? RoutingSettings.Fallback.Separators;
             lookup = RouteExplainer.Normalize(settings.Address, separators);
+            if (RouteExplainer.ReverseOf(lookup) is { } reverse)
+            {
+                var (route, note) = await ReadReverseAsync(connection.Client, target.TableName, reverse, settings.Address, cancellationToken);
+                if (route is not null)
+                {
+                    Print(route);
+                    return ExitCodes.Ok;
+                }
+
+                reverseNote = note;
+            }
+
             var items = new Dictionary<ItemKey, AliasRecord>();
             foreach (var key in lookup?.Candidates ?? [])
             {
-                if (await ReadAliasAsync(connection.Client, target.TableName, key, cancellationToken) is { } record)
+                if (await AliasItemReader.ReadAsync(connection.Client, target.TableName, key, cancellationToken) is { } record)
                 {
                     items[key] = record;
                 }
@@ -126,11 +141,48 @@ internal sealed class RouteCommand(IAnsiConsole console, ConfigReader reader, Dy
         else
         {
             lookup = RouteExplainer.Normalize(settings.Address, config.Routing.Separators);
+            if (RouteExplainer.ReverseOf(lookup) is { } reverse)
+            {
+                reverseNote = $"{reverse} has the form of a reverse address, which only the table knows: pass --endpoint, --table or --region to look it up";
+            }
         }
 
         var (routing, source) = RouteExplainer.SettingsFor(config, table);
         Print(RouteExplainer.Explain(config, routing, source, lookup, table, settings.Message()), settings.Address);
+        if (reverseNote is not null)
+        {
+            console.MarkupLineInterpolated($"[yellow]![/] {reverseNote}");
+        }
+
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The reverse alias behind <paramref name="reverse"/> with its alias's item, or why mail to it is treated as unknown.</summary>
+    private static async Task<(ReverseRoute? Route, string? Note)> ReadReverseAsync(
+        IAmazonDynamoDB client, string tableName, ReverseAddress reverse, string recipient, CancellationToken cancellationToken)
+    {
+        var response = await client.GetItemAsync(
+            new GetItemRequest { TableName = tableName, Key = ItemKeyCodec.Encode(reverse.ItemKey), ConsistentRead = true },
+            cancellationToken);
+        if (response.Item is not { Count: > 0 } item)
+        {
+            return (null, $"{reverse} has the form of a reverse address, but the table has no reverse alias with its token: mail to it is treated like mail to an unknown alias");
+        }
+
+        var decoded = ReverseAliasItemCodec.Decode(item);
+        if (!decoded.IsSuccess)
+        {
+            return (null, $"{reverse} is a reverse address, but its table item is unreadable ({decoded.Reason}): the mail path keeps mail to it for the delivery to check again; repair or delete the item");
+        }
+
+        if (decoded.Record.Address.Domain != reverse.Domain)
+        {
+            return (null, $"{reverse} has the token of a reverse address of {decoded.Record.Address.Domain}, not of {reverse.Domain}: mail to it is treated like mail to an unknown alias");
+        }
+
+        var at = decoded.Record.Alias.LastIndexOf('@');
+        var aliasKey = new ItemKey(decoded.Record.Alias[(at + 1)..], decoded.Record.Alias[..at]);
+        return (new ReverseRoute(recipient, decoded.Record, await AliasItemReader.ReadAsync(client, tableName, aliasKey, cancellationToken)), null);
     }
 
     private static async Task<(DeclaredSettings? Settings, string? Problem)> ReadSettingsAsync(
@@ -148,18 +200,15 @@ internal sealed class RouteCommand(IAnsiConsole console, ConfigReader reader, Dy
         return decoded.IsSuccess ? (decoded.Record, null) : (null, $"the table's settings item is unreadable ({decoded.Reason})");
     }
 
-    private static async Task<AliasRecord?> ReadAliasAsync(IAmazonDynamoDB client, string tableName, ItemKey key, CancellationToken cancellationToken)
+    private void Print(ReverseRoute route)
     {
-        var response = await client.GetItemAsync(
-            new GetItemRequest { TableName = tableName, Key = ItemKeyCodec.Encode(key), ConsistentRead = true },
-            cancellationToken);
-        if (response.Item is not { Count: > 0 } item)
+        var grid = new Grid().AddColumn().AddColumn();
+        foreach (var (label, markup) in route.Lines())
         {
-            return null;
+            grid.AddRow(new Text(label), new Markup(markup));
         }
 
-        var decoded = AliasItemCodec.Decode(item);
-        return decoded.Record ?? throw new TacoMailException($"the table's item {key} is unreadable: {decoded.Reason}");
+        console.Write(grid);
     }
 
     private void Print(RouteReport report, string address)

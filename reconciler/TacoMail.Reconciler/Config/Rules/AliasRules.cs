@@ -2,6 +2,7 @@ using TacoMail.Reconciler.Config.Sections;
 using TacoMail.Reconciler.Config.Yaml;
 using TacoMail.Reconciler.Diagnostics;
 using TacoMail.Schema.Addresses;
+using TacoMail.Schema.Replies;
 
 namespace TacoMail.Reconciler.Config.Rules;
 
@@ -80,6 +81,10 @@ internal sealed class AliasRules
         {
             _diagnostics.Add(section.Path, alias.Key, AddressCodes.ForLocalPart(error), error.Message);
         }
+        else if (ReverseAddress.IsReverseForm(localPart.Value))
+        {
+            _diagnostics.Add(section.Path, alias.Key, DiagnosticCodes.ReverseAddressForm, ReverseFormMessage($"alias '{localPart}'"));
+        }
 
         var address = domain is not null && localPart is not null ? new AliasAddress(domain, localPart) : null;
         var isDuplicate = address is not null && IsDuplicate(address, location);
@@ -114,6 +119,11 @@ internal sealed class AliasRules
             _aliases.Add(new DesiredAlias(address, destination.Value, alias.State, location));
         }
     }
+
+    /// <summary>Why <paramref name="what"/> cannot have the reverse form, and the fix.</summary>
+    public static string ReverseFormMessage(string what) =>
+        $"{what} has the form TacoMail reserves for reverse addresses ({ReverseAddress.Prefix} followed by {ReverseAddress.TokenLength} " +
+        "letters a–z and digits 2–7), so mail to it would be taken for a reply and never reach an alias; choose another name";
 
     private bool IsDuplicate(AliasAddress address, SourceLocation location)
     {

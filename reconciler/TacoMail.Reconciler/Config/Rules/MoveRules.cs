@@ -2,6 +2,7 @@ using TacoMail.Reconciler.Config.Sections;
 using TacoMail.Reconciler.Config.Yaml;
 using TacoMail.Reconciler.Diagnostics;
 using TacoMail.Schema.Addresses;
+using TacoMail.Schema.Replies;
 
 namespace TacoMail.Reconciler.Config.Rules;
 
@@ -13,6 +14,8 @@ namespace TacoMail.Reconciler.Config.Rules;
 internal sealed class MoveRules
 {
     private const string Arrow = " -> ";
+    private const string FromRole = "from";
+    private const string ToRole = "to";
 
     private readonly IReadOnlyDictionary<AliasAddress, SourceLocation> _declared;
     private readonly DiagnosticBag _diagnostics;
@@ -32,8 +35,8 @@ internal sealed class MoveRules
         {
             foreach (var entry in section.Moves)
             {
-                var from = Resolve(section.Path, entry.From, domain, "from");
-                var to = Resolve(section.Path, entry.To, domain, "to");
+                var from = Resolve(section.Path, entry.From, domain, FromRole);
+                var to = Resolve(section.Path, entry.To, domain, ToRole);
                 if (from is not null && to is not null)
                 {
                     resolved.Add(new ResolvedMove(from, to, entry, section.Path));
@@ -61,6 +64,13 @@ internal sealed class MoveRules
         if (!LocalPart.TryParse(at < 0 ? written.Value : written.Value[..at], out var localPart, out var error))
         {
             _diagnostics.Add(path, written, AddressCodes.ForLocalPart(error), $"moved {role}: {error.Message}");
+            return null;
+        }
+
+        // An old alias of the reserved form may be renamed away from it, but not to it.
+        if (role == ToRole && ReverseAddress.IsReverseForm(localPart.Value))
+        {
+            _diagnostics.Add(path, written, DiagnosticCodes.ReverseAddressForm, AliasRules.ReverseFormMessage($"moved to '{written.Value}', which"));
             return null;
         }
 
