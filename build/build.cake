@@ -166,6 +166,18 @@ Task("bench")
     }
 });
 
+Task("try-reply")
+    .Description("A reply through a reverse address, step by step, with both real Lambda handlers on DynamoDB Local, s3rver and a loopback SES listener (the README's 'Replying from an alias').")
+    .IsDependentOn("build")
+    .Does(() =>
+{
+    var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = $"\"{bench}\" round-trip", WorkingDirectory = root });
+    if (exitCode != 0)
+    {
+        throw new CakeException(exitCode, $"the round trip exited with {exitCode}");
+    }
+});
+
 Task("dynamodb-local")
     .Description("Starts the embedded DynamoDB Local (data in .tacomail/), prints its endpoint, runs until Ctrl-C.")
     .IsDependentOn("build")

@@ -18,6 +18,7 @@ return args switch
     ["coldstart", .. var rest] => await ColdStartCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     ["disposition", .. var rest] => await DispositionBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     ["delivery", .. var rest] => await DeliveryBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
+    ["round-trip"] => await RoundTripCommand.RunAsync(Console.Out, cancellation.Token),
     ["reply", .. var rest] => await ReplyBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     ["sweep", .. var rest] => await SweepBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     ["table-read", .. var rest] => await TableReadBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),

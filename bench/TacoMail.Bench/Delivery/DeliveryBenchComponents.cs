@@ -6,6 +6,7 @@ using TacoMail.Lambda.Configuration;
 using TacoMail.Lambda.Delivery;
 using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Delivery.Storage;
+using TacoMail.Lambda.Logging;
 using TacoMail.Lambda.Runtime;
 using TacoMail.Lambda.Ses;
 using TacoMail.Reconciler.Hosting;
@@ -30,8 +31,9 @@ internal sealed class DeliveryBenchComponents : IAsyncDisposable
     private readonly S3rverProcess _s3Server;
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    private DeliveryBenchComponents(DynamoDbLocalProcess dynamo, S3rverProcess s3Server, string bucket)
+    private DeliveryBenchComponents(DynamoDbLocalProcess dynamo, S3rverProcess s3Server, string bucket, SesBodies bodies)
     {
+        Ses = LoopbackSes.Start(bodies: bodies);
         _dynamo = dynamo;
         _s3Server = s3Server;
         Bucket = bucket;
@@ -47,8 +49,8 @@ internal sealed class DeliveryBenchComponents : IAsyncDisposable
     /// <summary>A temporary directory for spooled messages, deleted on dispose.</summary>
     public string Directory { get; }
 
-    /// <summary>SES on loopback: reads each request to the end, as SES would, and keeps nothing.</summary>
-    public LoopbackSes Ses { get; } = LoopbackSes.Start(bodies: SesBodies.Discard);
+    /// <summary>SES on loopback: reads each request to the end, as SES would, and keeps nothing (unless asked to).</summary>
+    public LoopbackSes Ses { get; }
 
     public AmazonDynamoDBClient DynamoClient { get; }
 
@@ -58,21 +60,21 @@ internal sealed class DeliveryBenchComponents : IAsyncDisposable
 
     public Uri S3Endpoint => _s3Server.Endpoint;
 
-    public static async Task<DeliveryBenchComponents> StartAsync(string bucket, CancellationToken cancellationToken)
+    public static async Task<DeliveryBenchComponents> StartAsync(string bucket, CancellationToken cancellationToken, SesBodies bodies = SesBodies.Discard)
     {
         var environment = new SystemEnvironment();
         var installation = await new DynamoDbLocalInstaller(TacoMailCacheDirectory.Resolve(environment)).EnsureInstalledAsync(cancellationToken);
         var dynamo = await DynamoDbLocalProcess.StartAsync(installation, new DynamoDbLocalStartOptions(), environment, cancellationToken);
         var s3Script = await S3rverInstaller.EnsureInstalledAsync(NpmInstaller.ForThisMachine(), cancellationToken);
         var s3Server = await S3rverProcess.StartAsync(s3Script, cancellationToken);
-        var components = new DeliveryBenchComponents(dynamo, s3Server, bucket);
+        var components = new DeliveryBenchComponents(dynamo, s3Server, bucket, bodies);
         await BenchTable.CreateAsync(components.DynamoClient, cancellationToken);
         await components.S3.PutBucketAsync(bucket, cancellationToken);
         return components;
     }
 
-    /// <summary>The real delivery handler on these components, logging nowhere.</summary>
-    public LambdaHandler CreateHandler()
+    /// <summary>The real delivery handler on these components, logging to <paramref name="log"/> (default nowhere).</summary>
+    public LambdaHandler CreateHandler(ILogSink? log = null)
     {
         var options = new DeliveryOptions
         {
@@ -90,7 +92,7 @@ internal sealed class DeliveryBenchComponents : IAsyncDisposable
             new SesRawEmailSender(_http, endpoint, new BenchCredentials(), TimeProvider.System, Directory, SesRawEmailSender.DefaultTimeout),
             new NoBounces(),
             TimeProvider.System,
-            new DiscardLog());
+            log ?? new DiscardLog());
     }
 
     public async ValueTask DisposeAsync()
