@@ -152,7 +152,7 @@ Task("bench")
     .IsDependentOn("publish-lambda")
     .Does(() =>
 {
-    foreach (var arguments in new[] { $"disposition --aot \"{bootstrap}\" --runs 10", $"delivery --aot \"{bootstrap}\" --runs 5", "reply --runs 5", "sweep --messages 1000", "table-read --items 5000" })
+    foreach (var arguments in new[] { $"disposition --aot \"{bootstrap}\" --runs 10", $"delivery --aot \"{bootstrap}\" --runs 5", $"reply --aot \"{bootstrap}\" --runs 5", "sweep --messages 1000", "table-read --items 5000" })
     {
         var exitCode = StartProcess("dotnet", new ProcessSettings
         {

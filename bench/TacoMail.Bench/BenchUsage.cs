@@ -30,6 +30,7 @@ internal static class BenchUsage
                       peak managed heap and peak RSS, and the reply/forward ratio.
             --runs N            Measured runs of each (default 5, after one warm-up).
             --bytes N           The attachment's size (default 10485760).
+            --aot PATH          Also run the Native AOT bootstrap as a process, as Lambda does.
           round-trip  Not a benchmark: a reply through a reverse address step by step, with both real handlers
                       (the README's "Replying from an alias"); exits 1 if the owner's address leaks.
           sweep       One sweep of the mail queue over N queued, due 10 KB messages (default 1000): time, time

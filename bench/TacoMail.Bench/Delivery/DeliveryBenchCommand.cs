@@ -1,5 +1,4 @@
 using TacoMail.Bench.ColdStart;
-using TacoMail.Bench.Disposition;
 using TacoMail.Testing.Ses;
 
 namespace TacoMail.Bench.Delivery;
@@ -52,7 +51,7 @@ internal static class DeliveryBenchCommand
             components.CreateHandler(),
             components.S3,
             Bucket,
-            ProcessEnvironment(components.DynamoEndpoint, components.S3Endpoint, components.Ses.Endpoint, components.Directory),
+            components.ProcessEnvironment(),
             components.Directory);
         await progress.WriteLineAsync(
             $"delivery against DynamoDB Local at {components.DynamoEndpoint}, s3rver at {components.S3Endpoint}, SES listener at {components.Ses.Endpoint}");
@@ -103,17 +102,4 @@ internal static class DeliveryBenchCommand
         File.Delete(path);
         return result;
     }
-
-    private static Dictionary<string, string> ProcessEnvironment(Uri dynamo, Uri s3, Uri ses, string directory) => new(StringComparer.Ordinal)
-    {
-        ["TACOMAIL_TABLE"] = BenchTable.Name,
-        ["TACOMAIL_MAIL_BUCKET"] = Bucket,
-        ["AWS_REGION"] = Region,
-        ["AWS_ACCESS_KEY_ID"] = BenchCredentials.S3rverKey,
-        ["AWS_SECRET_ACCESS_KEY"] = BenchCredentials.S3rverKey,
-        ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamo.AbsoluteUri,
-        ["AWS_ENDPOINT_URL_S3"] = s3.AbsoluteUri,
-        ["AWS_ENDPOINT_URL_SES"] = ses.AbsoluteUri,
-        ["TMPDIR"] = directory,
-    };
 }

@@ -95,6 +95,20 @@ internal sealed class DeliveryBenchComponents : IAsyncDisposable
             log ?? new DiscardLog());
     }
 
+    /// <summary>The variables that point the Lambda, run as a process (<c>bootstrap invoke</c>), at these components.</summary>
+    public Dictionary<string, string> ProcessEnvironment() => new(StringComparer.Ordinal)
+    {
+        ["TACOMAIL_TABLE"] = BenchTable.Name,
+        ["TACOMAIL_MAIL_BUCKET"] = Bucket,
+        ["AWS_REGION"] = Region,
+        ["AWS_ACCESS_KEY_ID"] = BenchCredentials.S3rverKey,
+        ["AWS_SECRET_ACCESS_KEY"] = BenchCredentials.S3rverKey,
+        ["AWS_ENDPOINT_URL_DYNAMODB"] = DynamoEndpoint.AbsoluteUri,
+        ["AWS_ENDPOINT_URL_S3"] = S3Endpoint.AbsoluteUri,
+        ["AWS_ENDPOINT_URL_SES"] = Ses.Endpoint.AbsoluteUri,
+        ["TMPDIR"] = Directory,
+    };
+
     public async ValueTask DisposeAsync()
     {
         S3.Dispose();

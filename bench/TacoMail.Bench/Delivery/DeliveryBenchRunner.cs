@@ -12,11 +12,19 @@ namespace TacoMail.Bench.Delivery;
 /// <summary>
 /// Runs forwards of one stored message: each run stores the message under a fresh id (a delivered
 /// message is deleted), then invokes the handler in-process, or the AOT bootstrap as a process,
-/// and measures it.
+/// and measures it. The event names the stored message; by default it is a forward to
+/// <c>shop@example.com</c>, and <paramref name="eventFor"/> chooses another (a reply).
 /// </summary>
 internal sealed class DeliveryBenchRunner(
-    LambdaHandler handler, AmazonS3Client s3, string bucket, IReadOnlyDictionary<string, string> processEnvironment, string directory)
+    LambdaHandler handler,
+    AmazonS3Client s3,
+    string bucket,
+    IReadOnlyDictionary<string, string> processEnvironment,
+    string directory,
+    Func<string, string>? eventFor = null)
 {
+    private readonly Func<string, string> _eventFor = eventFor ?? Event;
+
     private const string EventTemplate = """
         {"Records":[{"eventSource":"aws:ses","eventVersion":"1.0","ses":{
           "mail":{"timestamp":"2026-11-29T10:00:00.000Z","source":"jane@sender.example","messageId":"MESSAGE_ID"},
@@ -31,7 +39,7 @@ internal sealed class DeliveryBenchRunner(
     public async Task<ForwardFigures> InProcessAsync(string messagePath, CancellationToken cancellationToken)
     {
         var messageId = await StoreAsync(messagePath, cancellationToken);
-        using var request = new MemoryStream(Encoding.UTF8.GetBytes(Event(messageId)));
+        using var request = new MemoryStream(Encoding.UTF8.GetBytes(_eventFor(messageId)));
         var context = new InvocationContext($"bench-{messageId}", DateTimeOffset.UtcNow.AddMinutes(2), null);
 
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -60,7 +68,7 @@ internal sealed class DeliveryBenchRunner(
     {
         var messageId = await StoreAsync(messagePath, cancellationToken);
         var eventFile = Path.Combine(directory, $"{messageId}.json");
-        await File.WriteAllTextAsync(eventFile, Event(messageId), cancellationToken);
+        await File.WriteAllTextAsync(eventFile, _eventFor(messageId), cancellationToken);
         var start = new ProcessStartInfo(bootstrap) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "invoke", "--handler", "delivery", "--event", eventFile })
         {

@@ -198,6 +198,29 @@ public sealed partial class ReplyRoundTripTests(DynamoDbLocalFixture dynamo, S3S
         recipient.GetProperty("reason").GetString().ShouldBe("unknown");
     }
 
+    [Fact]
+    public async Task Reply_ToTheReverseAddressWithASubAddress_IsStillTheReply()
+    {
+        var reverse = await ForwardAsync(DeliveryTestEvent.Sender);
+        var tagged = $"{reverse.LocalPart}+later@{reverse.Domain}";
+
+        var sent = await ReplyAsync(tagged, ReplyMessages.Reply(tagged, [1]), ReplyMessages.Owner, AllPass);
+
+        sent.ShouldNotBeNull().ReadSendEmail().To.ShouldBe([DeliveryTestEvent.Sender]);
+    }
+
+    [Fact]
+    public async Task Disposition_TheTokenOnAnotherDomain_IsUnknown()
+    {
+        var reverse = await ForwardAsync(DeliveryTestEvent.Sender);
+        var elsewhere = $"{reverse.LocalPart}@other.example";
+        var json = SesTestEvent.Create(DeliveryTestEvent.NewMessageId(), ReplyMessages.Owner, [elsewhere], AllPass, "RequestResponse", "disposition");
+
+        (await Harness.DisposeOfAsync(json)).ShouldBe(Stop);
+
+        Harness.Log.Last.GetProperty("recipients").EnumerateArray().ShouldHaveSingleItem().GetProperty("reason").GetString().ShouldBe("unknown");
+    }
+
     /// <summary>Forwards one message from <paramref name="sender"/> and returns the reverse address of its Reply-To.</summary>
     private async Task<ReverseAddress> ForwardAsync(string sender)
     {
