@@ -81,6 +81,36 @@ public sealed class DeliveryInvokeProcessTests(DynamoDbLocalFixture dynamo, S3Se
         error.ShouldContain("\"QueueOldestAgeSeconds\"");
     }
 
+    [Fact]
+    public async Task Invoke_ForwardThenTheOwnersReply_BothThroughTheProcess_ReplyGoesFromTheAlias()
+    {
+        var forwardId = DeliveryTestEvent.NewMessageId();
+        await Harness.StoreAsync(forwardId, TestMessages.WithAttachment([1, 2, 3]));
+        var forwardEvent = Path.Combine(_directory.Path, "forward.json");
+        await File.WriteAllTextAsync(forwardEvent, DeliveryTestEvent.Create(forwardId, ["shop@example.com"]), TestContext.Current.CancellationToken);
+        (await RunAsync(["invoke", "--handler", "delivery", "--event", forwardEvent])).ExitCode.ShouldBe(0);
+        var forward = MimeKit.MimeMessage.Load(
+            new MemoryStream(Harness.Ses.SendEmails.ShouldHaveSingleItem().ReadSendEmail().RawMessage), TestContext.Current.CancellationToken);
+        var reverse = forward.ReplyTo.Mailboxes.ShouldHaveSingleItem().Address;
+        var replyId = DeliveryTestEvent.NewMessageId();
+        await Harness.StoreAsync(replyId, ReplyMessages.Reply(reverse, [4, 5, 6], "koi8-r", text: "Спасибо"));
+        var replyEvent = Path.Combine(_directory.Path, "reply.json");
+        await File.WriteAllTextAsync(
+            replyEvent,
+            Lambda.SesTestEvent.Create(replyId, ReplyMessages.Owner, [reverse], ("PASS", "PASS", "PASS"), "Event", "delivery"),
+            TestContext.Current.CancellationToken);
+
+        var (exitCode, output, error) = await RunAsync(["invoke", "--handler", "delivery", "--event", replyEvent]);
+
+        exitCode.ShouldBe(0, error);
+        JsonDocument.Parse(output).RootElement.GetProperty("recipients")[0].GetProperty("status").GetString().ShouldBe("replied");
+        var sent = Harness.Ses.SendEmails[^1].ReadSendEmail();
+        sent.From.ShouldBe("shop@example.com");
+        sent.To.ShouldBe([DeliveryTestEvent.Sender]);
+        System.Text.Encoding.Latin1.GetString(sent.RawMessage).ShouldNotContain(ReplyMessages.OwnerDomain, Case.Insensitive);
+        error.ShouldNotContain(ReplyMessages.Owner);
+    }
+
     private Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> args) =>
         LambdaProcess.RunAsync(Harness.ProcessEnvironment(), args, clearAws: false, TestContext.Current.CancellationToken);
 }
