@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using TacoMail.Schema.Replies;
 
 namespace TacoMail.MailPath.Replies;
 
@@ -17,8 +18,6 @@ namespace TacoMail.MailPath.Replies;
 internal sealed class MessageIdMap
 {
     public const int TokenBytes = 16;
-
-    private const string Base32Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
 
     private readonly string _aliasDomain;
     private readonly string _destinationDomain;
@@ -51,31 +50,12 @@ internal sealed class MessageIdMap
     /// <summary>The stand-in for the owner's ids; S's own ids unchanged.</summary>
     public string Translate(string messageId) => IsOwn(messageId) ? Map(messageId) : messageId;
 
-    /// <summary>Lower-case base32 (RFC 4648 alphabet, no padding) of the first <see cref="TokenBytes"/> bytes of the SHA-256 of <paramref name="source"/>.</summary>
+    /// <summary>Lower-case base32 (<see cref="LowerBase32"/>) of the first <see cref="TokenBytes"/> bytes of the SHA-256 of <paramref name="source"/>.</summary>
     public static string Token(ReadOnlySpan<byte> source)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(source, hash);
-        var builder = new StringBuilder((TokenBytes * 8 + 4) / 5);
-        var buffer = 0;
-        var bits = 0;
-        foreach (var b in hash[..TokenBytes])
-        {
-            buffer = ((buffer << 8) | b) & 0xFFF;
-            bits += 8;
-            while (bits >= 5)
-            {
-                bits -= 5;
-                builder.Append(Base32Alphabet[(buffer >> bits) & 31]);
-            }
-        }
-
-        if (bits > 0)
-        {
-            builder.Append(Base32Alphabet[(buffer << (5 - bits)) & 31]);
-        }
-
-        return builder.ToString();
+        return LowerBase32.Encode(hash[..TokenBytes]);
     }
 
     private static string? RightHandSide(string? messageId)

@@ -21,8 +21,6 @@ public sealed record ReverseAddress
     /// <summary>Characters in a token: 20 × 5 bits = 100 bits of randomness.</summary>
     public const int TokenLength = 20;
 
-    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-
     private ReverseAddress(string token, string domain)
     {
         Token = token;
@@ -47,15 +45,10 @@ public sealed record ReverseAddress
     public static ReverseAddress Create(string domain)
     {
         ArgumentException.ThrowIfNullOrEmpty(domain);
-        Span<byte> random = stackalloc byte[TokenLength];
+        // 13 random bytes make 21 base32 characters; the first 20 hold 100 random bits.
+        Span<byte> random = stackalloc byte[13];
         RandomNumberGenerator.Fill(random);
-        Span<char> token = stackalloc char[TokenLength];
-        for (var i = 0; i < TokenLength; i++)
-        {
-            token[i] = Alphabet[random[i] & 31];
-        }
-
-        return new ReverseAddress(new string(token), domain);
+        return new ReverseAddress(LowerBase32.Encode(random)[..TokenLength], domain);
     }
 
     /// <summary>The address with <paramref name="token"/> on <paramref name="domain"/>.</summary>
@@ -88,5 +81,5 @@ public sealed record ReverseAddress
     public override string ToString() => Address;
 
     private static bool IsToken(string? text) =>
-        text is { Length: TokenLength } && text.All(c => Alphabet.Contains(c, StringComparison.Ordinal));
+        text is { Length: TokenLength } && LowerBase32.IsEncoded(text);
 }

@@ -49,6 +49,11 @@ internal sealed class DynamoDbLocalProbe : IDisposable
         {
             return false;
         }
+        catch (TimeoutException)
+        {
+            // The SDK's request timeout (a JVM still starting on a busy machine): not answering yet.
+            return false;
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // The client's own request timeout.
