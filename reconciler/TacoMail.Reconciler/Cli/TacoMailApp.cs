@@ -83,6 +83,9 @@ internal static class TacoMailApp
                 .WithExample("contact", "shop@example.com", "\"Jane Doe <jane@x.example>\"", "--endpoint", "local")
                 .WithExample("contact", "shop@example.com", "--list")
                 .WithExample("contact", "shop@example.com", "--list", "--format", "json");
+            config.AddCommand<StackParametersCommand>("stack-parameters")
+                .WithExample("stack-parameters")
+                .WithExample("stack-parameters", "--format", "json");
             config.AddCommand<ForceUnlockCommand>("force-unlock")
                 .WithExample("force-unlock", "0f8fad5b-d9cb-469f-a165-70867728950e");
             config.AddCommand<FetchCommand>("fetch")
