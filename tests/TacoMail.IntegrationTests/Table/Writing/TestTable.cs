@@ -55,7 +55,7 @@ internal sealed class TestTable : IDisposable
         new TableReader(Client).ReadAsync(Name, progress: null, cancellationToken);
 
     public async Task<Plan> PlanAsync(DesiredState desired, CancellationToken cancellationToken) =>
-        Planner.Plan(desired, await ReadAsync(cancellationToken), SafetyThresholds.Default with { MinAliases = int.MaxValue });
+        Planner.Plan(desired, await ReadAsync(cancellationToken), SafetyThresholds.Default with { MinAliases = int.MaxValue }, Clock.GetUtcNow());
 
     /// <summary>Reads, plans and applies like <c>tacomail apply</c>.</summary>
     public async Task<ApplyResult> ConvergeAsync(DesiredState desired, CancellationToken cancellationToken) =>
