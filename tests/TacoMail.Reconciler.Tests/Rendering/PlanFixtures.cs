@@ -63,6 +63,28 @@ internal static class PlanFixtures
     }
 
     /// <summary>
+    /// <paramref name="count"/> deletes in one domain, of aliases with a long destination; the last
+    /// <paramref name="recent"/> of them (in key order) were used a day before <see cref="PlanTime.Now"/>.
+    /// </summary>
+    public static Plan Deletes(int count, int recent)
+    {
+        var records = Enumerable.Range(0, count)
+            .Select(i => Record(
+                $"alias{i:D5}@example.com",
+                $"someone.with.a.long.name{i:D5}@example.org",
+                AliasState.Active,
+                i,
+                useCount: i,
+                lastUsed: i >= count - recent ? PlanTime.Now.AddDays(-1) : null))
+            .ToList();
+        return Planner.Plan(
+            Desired([], [], ["example.com"], [Gmail]),
+            Actual(records, ["example.com"], [Gmail], []),
+            SafetyThresholds.Default,
+            PlanTime.Now);
+    }
+
+    /// <summary>
     /// <paramref name="plan"/> with its first configuration change given an action no renderer knows
     /// (alias changes are a closed set of types, so no alias change can have one).
     /// </summary>
