@@ -26,7 +26,7 @@ internal static class DispositionFunction
         ArgumentNullException.ThrowIfNull(log);
         var disposer = new MessageDisposer(
             new RecipientResolver(new AliasBatchReader(dynamo, settings.TableName, time)),
-            new UseCountIncrementer(dynamo, settings.TableName),
+            new UseCountIncrementer(dynamo, settings.TableName, time),
             new BounceStep(ses));
         return new DispositionHandler(disposer, time, new JsonLogWriter(log)).HandleAsync;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using TacoMail.Schema.Records;
@@ -6,38 +7,44 @@ using TacoMail.Schema.Table;
 namespace TacoMail.Lambda.Disposition;
 
 /// <summary>
-/// Adds one to <c>use_count</c> of each alias that received the message, all concurrently. The
+/// Adds one to <c>use_count</c> of each alias that received the message and sets its
+/// <c>last_used_datetime</c> (Unix seconds) in the same write, all concurrently, so a plan can show
+/// how busy an alias it would pause or delete is. The
 /// condition <c>attribute_exists(identifier)</c> keeps the function from ever creating an item
 /// (an alias deleted since the lookup fails the condition, which is fine). Counting is
 /// best-effort: failures are reported, never thrown, and never change the disposition.
 /// </summary>
 internal sealed class UseCountIncrementer
 {
-    private const string UpdateExpression = "ADD #uc :one";
+    private const string UpdateExpression = "ADD #uc :one SET #lu = :now";
     private const string ConditionExpression = "attribute_exists(#id)";
 
     private readonly IAmazonDynamoDB _dynamo;
     private readonly string _tableName;
+    private readonly TimeProvider _time;
 
-    public UseCountIncrementer(IAmazonDynamoDB dynamo, string tableName)
+    public UseCountIncrementer(IAmazonDynamoDB dynamo, string tableName, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(dynamo);
         ArgumentException.ThrowIfNullOrEmpty(tableName);
+        ArgumentNullException.ThrowIfNull(time);
         _dynamo = dynamo;
         _tableName = tableName;
+        _time = time;
     }
 
     /// <returns>One error text per failed increment; empty when all succeeded.</returns>
     public async Task<IReadOnlyList<string>> IncrementAsync(IReadOnlyCollection<ItemKey> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var results = await Task.WhenAll(keys.Distinct().Select(key => IncrementAsync(key, cancellationToken))).ConfigureAwait(false);
+        var now = new AttributeValue { N = _time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
+        var results = await Task.WhenAll(keys.Distinct().Select(key => IncrementAsync(key, now, cancellationToken))).ConfigureAwait(false);
         return [.. results.OfType<string>()];
     }
 
-    private async Task<string?> IncrementAsync(ItemKey key, CancellationToken cancellationToken)
-    {
-        var request = new UpdateItemRequest
+    /// <summary>The conditional update for one alias; <paramref name="now"/> is Unix seconds as N.</summary>
+    internal UpdateItemRequest Request(ItemKey key, AttributeValue now) =>
+        new()
         {
             TableName = _tableName,
             Key = ItemKeyCodec.Encode(key),
@@ -46,17 +53,21 @@ internal sealed class UseCountIncrementer
             ExpressionAttributeNames = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["#uc"] = TableContract.UseCount,
+                ["#lu"] = TableContract.LastUsedDatetime,
                 ["#id"] = TableContract.Identifier,
             },
             ExpressionAttributeValues = new Dictionary<string, AttributeValue>(StringComparer.Ordinal)
             {
                 [":one"] = new AttributeValue { N = "1" },
+                [":now"] = now,
             },
         };
 
+    private async Task<string?> IncrementAsync(ItemKey key, AttributeValue now, CancellationToken cancellationToken)
+    {
         try
         {
-            await _dynamo.UpdateItemAsync(request, cancellationToken).ConfigureAwait(false);
+            await _dynamo.UpdateItemAsync(Request(key, now), cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (ConditionalCheckFailedException)

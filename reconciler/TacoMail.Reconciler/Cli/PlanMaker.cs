@@ -10,7 +10,7 @@ namespace TacoMail.Reconciler.Cli;
 /// Reads the table and plans against the configuration — the part <c>plan</c> and <c>apply</c>
 /// share — showing the read's progress on a terminal.
 /// </summary>
-internal sealed class PlanMaker(IAnsiConsole console)
+internal sealed class PlanMaker(IAnsiConsole console, TimeProvider time)
 {
     public async Task<Plan> MakeAsync(TacoMailConfig config, IAmazonDynamoDB client, string tableName, CancellationToken cancellationToken)
     {
@@ -27,6 +27,6 @@ internal sealed class PlanMaker(IAnsiConsole console)
             actual = await reader.ReadAsync(tableName, null, cancellationToken);
         }
 
-        return Planner.Plan(DesiredStateBuilder.From(config), actual, config.Safety);
+        return Planner.Plan(DesiredStateBuilder.From(config), actual, config.Safety, time.GetUtcNow());
     }
 }

@@ -29,4 +29,16 @@ internal abstract record AliasChange
 
     /// <summary>Every reconciler-owned attribute whose value changes, as the user reads it.</summary>
     public ImmutableArray<AttributeChange> Attributes { get; }
+
+    /// <summary>
+    /// The item as read when the change pauses, disables, deletes, renames or redirects it — what
+    /// its senders or its owner would notice; null for a change that cannot lose mail.
+    /// </summary>
+    public abstract AliasRecord? Affected { get; }
+
+    /// <summary>
+    /// The usage of <see cref="Affected"/>, set by the planner (which knows the time); null when
+    /// nothing is affected or the change was built outside a plan.
+    /// </summary>
+    public AliasUsage? Usage { get; init; }
 }

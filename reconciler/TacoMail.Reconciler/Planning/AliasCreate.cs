@@ -1,3 +1,5 @@
+using TacoMail.Schema.Records;
+
 namespace TacoMail.Reconciler.Planning;
 
 /// <summary>A new alias item: the applier gives it an identifier, timestamps and a use count of 0.</summary>
@@ -14,4 +16,6 @@ internal sealed record AliasCreate : AliasChange
     public AliasSpec After { get; }
 
     public override ChangeAction Action => ChangeAction.Create;
+
+    public override AliasRecord? Affected => null;
 }

@@ -16,4 +16,6 @@ internal sealed record AliasDelete : AliasChange
     public AliasRecord Before { get; }
 
     public override ChangeAction Action => ChangeAction.Delete;
+
+    public override AliasRecord? Affected => Before;
 }

@@ -28,6 +28,9 @@ internal sealed record AliasRename : AliasChange
 
     public override ChangeAction Action => ChangeAction.Rename;
 
+    /// <summary>Always the old item: mail to the old address stops.</summary>
+    public override AliasRecord? Affected => Before;
+
     private static ItemKey Checked(AliasRecord before, AliasSpec after)
     {
         ArgumentNullException.ThrowIfNull(before);

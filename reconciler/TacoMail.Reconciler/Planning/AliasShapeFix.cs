@@ -27,6 +27,8 @@ internal sealed record AliasShapeFix : AliasChange
 
     public override ChangeAction Action => ChangeAction.Update;
 
+    public override AliasRecord? Affected => null;
+
     private static ImmutableArray<AttributeChange> Fixes(AliasRecord before)
     {
         var fixes = AliasAttributes.ShapeFixes(before);

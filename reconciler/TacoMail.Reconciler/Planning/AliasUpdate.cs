@@ -1,3 +1,4 @@
+using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 
 namespace TacoMail.Reconciler.Planning;
@@ -25,6 +26,10 @@ internal sealed record AliasUpdate : AliasChange
     public AliasSpec After { get; }
 
     public override ChangeAction Action => ChangeAction.Update;
+
+    /// <summary>The item when the update redirects it or pauses or disables it; null when it only (re)activates it.</summary>
+    public override AliasRecord? Affected =>
+        Before.Destination != After.Destination || (After.State != Before.State && After.State != AliasState.Active) ? Before : null;
 
     private static ItemKey Checked(AliasRecord before, AliasSpec after)
     {

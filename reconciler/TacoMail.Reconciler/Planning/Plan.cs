@@ -37,6 +37,12 @@ internal sealed record Plan(
     /// <summary>The alias changes per action: the totals of every domain.</summary>
     public PlanSummary Summary => PlanSummary.Sum(Domains.Select(d => d.Totals));
 
+    /// <summary>The changes that pause, disable, delete, rename or redirect an alias, each with its usage.</summary>
+    public ImmutableArray<AliasChange> Impact => [.. AliasChanges.Where(c => c.Usage is not null)];
+
+    /// <summary>How many of the <see cref="Impact"/> aliases received mail in the last <see cref="AliasUsage.RecentDays"/> days.</summary>
+    public int RecentlyUsed => AliasChanges.Count(c => c.Usage?.IsRecent == true);
+
     /// <summary>Identifies the changes, for checking a saved plan against a fresh one.</summary>
     public string ChangesDigest => StateDigest.OfChanges(this);
 

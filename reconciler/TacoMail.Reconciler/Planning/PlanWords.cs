@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using TacoMail.Schema.Model;
 
 namespace TacoMail.Reconciler.Planning;
@@ -74,6 +75,28 @@ internal static class PlanWords
         SafetyCheck.Deactivations => "disables",
         _ => throw Unknown(check),
     };
+
+    /// <summary><c>unknown</c>: the last use of an alias whose item records none.</summary>
+    public const string UnknownLastUse = "unknown";
+
+    /// <summary><c>12 messages, last used 2026-11-20T10:00:00Z</c>: an affected alias's usage.</summary>
+    public static string Usage(AliasUsage usage)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        var messages = usage.UseCount == 1 ? "1 message" : $"{usage.UseCount.ToString("N0", CultureInfo.InvariantCulture)} messages";
+        return $"{messages}, last used {LastUsed(usage.LastUsed) ?? UnknownLastUse}";
+    }
+
+    /// <summary><c>2026-11-20T10:00:00Z</c> (ISO 8601, UTC, whole seconds), or null when unknown.</summary>
+    public static string? LastUsed(DateTimeOffset? lastUsed) =>
+        lastUsed?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <c>2 of the affected aliases received mail in the last 30 days</c>: the warning over a plan
+    /// that stops or redirects aliases in use.
+    /// </summary>
+    public static string RecentUseWarning(int recent) =>
+        $"{recent.ToString("N0", CultureInfo.InvariantCulture)} of the affected aliases received mail in the last {AliasUsage.RecentDays} days";
 
     private static ArgumentOutOfRangeException Unknown<T>(T value)
         where T : struct, Enum =>

@@ -7,7 +7,9 @@ namespace TacoMail.Reconciler.Planning;
 /// <summary>
 /// Diffs desired against actual state into a <see cref="Plan"/>. A pure function: no I/O, no
 /// clock, no random numbers (identifiers and timestamps are the applier's), so the same inputs
-/// always give the same plan — which is what lets a saved plan be checked for staleness.
+/// always give the same plan — which is what lets a saved plan be checked for staleness. The time
+/// is an input, used only to judge how recently an affected alias was used; it never changes
+/// which changes are planned.
 /// </summary>
 /// <remarks>
 /// The safety thresholds are the stricter of the YAML's and those stored in the table's settings
@@ -16,7 +18,11 @@ namespace TacoMail.Reconciler.Planning;
 /// </remarks>
 internal static class Planner
 {
-    public static Plan Plan(DesiredState desired, ActualState actual, SafetyThresholds thresholds)
+    /// <param name="desired">What the YAML declares.</param>
+    /// <param name="actual">What the table holds.</param>
+    /// <param name="thresholds">The YAML's safety thresholds.</param>
+    /// <param name="now">When the plan is made, from the caller's <see cref="TimeProvider"/>.</param>
+    public static Plan Plan(DesiredState desired, ActualState actual, SafetyThresholds thresholds, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(actual);
@@ -65,6 +71,14 @@ internal static class Planner
             if (!desired.Aliases.ContainsKey(key) && !renamedFrom.Contains(key))
             {
                 changes.Add(new AliasDelete(record));
+            }
+        }
+
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (changes[i].Affected is { } affected)
+            {
+                changes[i] = changes[i] with { Usage = AliasUsage.Of(affected, now) };
             }
         }
 

@@ -54,6 +54,14 @@ internal static class JsonChangeWriter
             writer.WriteEndObject();
         }
 
+        if (change.Usage is { } usage)
+        {
+            writer.WriteStartObject(F.Usage);
+            writer.WriteNumber(F.UseCount, usage.UseCount);
+            writer.WriteString(F.LastUsed, PlanWords.LastUsed(usage.LastUsed));
+            writer.WriteEndObject();
+        }
+
         writer.WriteStartArray(F.Attributes);
         foreach (var attribute in change.Attributes)
         {

@@ -29,6 +29,9 @@ internal static class JsonPlanFields
     public const string CreatedDatetime = "created_datetime";
     public const string ModifiedDatetime = "modified_datetime";
     public const string UseCount = "use_count";
+    public const string Usage = "usage";
+    public const string LastUsed = "last_used";
+    public const string RecentlyUsed = "recently_used";
     public const string ConfigChanges = "config_changes";
     public const string Item = "item";
     public const string Added = "added";

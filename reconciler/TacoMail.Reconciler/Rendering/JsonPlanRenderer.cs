@@ -44,7 +44,7 @@ internal sealed class JsonPlanRenderer(bool maskDestinations = false) : IPlanRen
         using var writer = new Utf8JsonWriter(stream, WriterOptions);
         writer.WriteStartObject();
         writer.WriteString(F.Version, F.FormatVersion);
-        WriteSummary(writer, plan.Summary);
+        WriteSummary(writer, plan.Summary, plan.RecentlyUsed);
         writer.WriteStartArray(F.Changes);
         foreach (var change in plan.AliasChanges)
         {
@@ -71,13 +71,14 @@ internal sealed class JsonPlanRenderer(bool maskDestinations = false) : IPlanRen
         writer.WriteEndObject();
     }
 
-    private static void WriteSummary(Utf8JsonWriter writer, PlanSummary summary)
+    private static void WriteSummary(Utf8JsonWriter writer, PlanSummary summary, int recentlyUsed)
     {
         writer.WriteStartObject(F.Summary);
         writer.WriteNumber(F.Create, summary.Create);
         writer.WriteNumber(F.Update, summary.Update);
         writer.WriteNumber(F.Delete, summary.Delete);
         writer.WriteNumber(F.Rename, summary.Rename);
+        writer.WriteNumber(F.RecentlyUsed, recentlyUsed);
         writer.WriteEndObject();
     }
 

@@ -30,6 +30,12 @@ internal static class MarkdownChangeEntry
             AppendValue(builder, '+', attribute.Name, attribute.After, mask);
         }
 
+        if (change.Usage is { } usage)
+        {
+            // A leading space is a context line: GitHub leaves it uncoloured.
+            builder.Append(' ').Append(AttributeIndent).Append("usage: ").Append(PlanWords.Usage(usage)).Append('\n');
+        }
+
         return builder.ToString();
     }
 

@@ -6,7 +6,7 @@ namespace TacoMail.Reconciler.Rendering;
 
 /// <summary>
 /// Renders a plan as a pull-request comment (octoDNS's PlanMarkdown): a summary table, the safety
-/// warning as a GitHub alert, skipped items, configuration changes, then one collapsible block
+/// warning as a GitHub alert, the recently used aliases the plan stops or redirects, skipped items, configuration changes, then one collapsible block
 /// per domain. The output is deterministic, so a sticky comment changes only when the plan does,
 /// and always shorter than <see cref="MarkdownOptions.MaxLength"/>: what does not fit is left
 /// out and counted in a closing note.
@@ -54,6 +54,7 @@ internal sealed class MarkdownPlanRenderer : IPlanRenderer
 
         AppendViolations(builder, plan);
         var remaining = options.MaxLength - 1 - NoteReserve - builder.Length;
+        builder.Append(Take(MarkdownUsageSection.Render(plan.Impact, Math.Min(remaining, options.MaxLength / 10)), ref remaining));
         builder.Append(Take(MarkdownSkippedSection.Render(plan.Skipped, Math.Min(remaining, options.MaxLength / 10)), ref remaining));
         builder.Append(Take(MarkdownConfigSection.Render(plan.ConfigChanges, plan.Settings, options.MaskDestinations, Math.Min(remaining, options.MaxLength / 5)), ref remaining));
         if (!plan.Domains.IsEmpty)

@@ -54,6 +54,7 @@ internal sealed class TextPlanRenderer(bool maskDestinations = false) : IPlanRen
 
         WriteSkipped(console, plan);
         WriteViolations(console, plan);
+        WriteRecentUse(console, plan);
         console.MarkupLine(plan.HasChanges
             ? Summary(plan.Summary)
             : "[green]No changes. The table matches the configuration.[/]");
@@ -92,6 +93,12 @@ internal sealed class TextPlanRenderer(bool maskDestinations = false) : IPlanRen
                 _ => throw UnknownAction(change.Action),
             };
             console.MarkupLine($"{AttributeIndent}{Escape(attribute.Name)}: {value}");
+        }
+
+        if (change.Usage is { } usage)
+        {
+            var tone = usage.IsRecent ? "yellow" : "grey";
+            console.MarkupLine($"{AttributeIndent}[{tone}]usage: {Escape(PlanWords.Usage(usage))}[/]");
         }
     }
 
@@ -139,6 +146,22 @@ internal sealed class TextPlanRenderer(bool maskDestinations = false) : IPlanRen
         foreach (var violation in plan.Violations)
         {
             console.MarkupLine($"[red]{ChangeIndent}- {SafetyText.Describe(violation)}[/]");
+        }
+
+        console.WriteLine();
+    }
+
+    private static void WriteRecentUse(IAnsiConsole console, Plan plan)
+    {
+        if (plan.RecentlyUsed == 0)
+        {
+            return;
+        }
+
+        console.MarkupLine($"[yellow]Warning: {Escape(PlanWords.RecentUseWarning(plan.RecentlyUsed))}:[/]");
+        foreach (var change in plan.Impact.Where(c => c.Usage!.IsRecent))
+        {
+            console.MarkupLine($"[yellow]{ChangeIndent}- {Escape(change.Affected!.FullAddress)} ({PlanWords.Name(change.Action)}): {Escape(PlanWords.Usage(change.Usage!))}[/]");
         }
 
         console.WriteLine();

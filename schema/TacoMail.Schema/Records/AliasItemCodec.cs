@@ -30,6 +30,11 @@ public static class AliasItemCodec
         item[TableContract.CreatedDatetime] = Number(record.CreatedDatetime);
         item[TableContract.ModifiedDatetime] = Number(record.ModifiedDatetime);
         item[TableContract.UseCount] = Number(record.UseCount);
+        if (record.LastUsedDatetime is { } lastUsed)
+        {
+            item[TableContract.LastUsedDatetime] = Number(lastUsed);
+        }
+
         return item;
     }
 
@@ -67,6 +72,7 @@ public static class AliasItemCodec
         var created = reader.RequiredNumber(TableContract.CreatedDatetime);
         var modified = reader.RequiredNumber(TableContract.ModifiedDatetime);
         var useCount = reader.Number(TableContract.UseCount, whenMissing: 0, LegacyTraits.UseCountMissing);
+        var lastUsed = reader.OptionalNumber(TableContract.LastUsedDatetime);
 
         if (reader.HasProblems || key is null || destination is null || identifier is null)
         {
@@ -81,6 +87,7 @@ public static class AliasItemCodec
         var state = !active ? AliasState.Disabled : ignore ? AliasState.Paused : AliasState.Active;
         var record = new AliasRecord(key.Value, destination, state, identifier, created, modified, useCount)
         {
+            LastUsedDatetime = lastUsed,
             LegacyTraits = reader.Traits,
         };
         return DecodeResult<AliasRecord>.Success(record);

@@ -108,6 +108,12 @@ public sealed record AliasRecord
     /// <summary>Messages received; owned by the Lambda.</summary>
     public long UseCount { get; init; }
 
+    /// <summary>
+    /// Unix seconds of the last message received, set by the Lambda with each count; null when
+    /// unknown (never used since usage was recorded, or an item from an earlier version).
+    /// </summary>
+    public long? LastUsedDatetime { get; init; }
+
     /// <summary>How the item this record was read from differs from the canonical shape.</summary>
     public LegacyTraits LegacyTraits { get; init; }
 

@@ -141,6 +141,9 @@ internal sealed class ItemReader
         return Number(name, value);
     }
 
+    /// <summary>A whole number that may be absent (null), with no legacy trait: absence is not a shape to fix.</summary>
+    public long? OptionalNumber(string name) => TryGet(name, out var value) ? Number(name, value) : null;
+
     private long Number(string name, AttributeValue value)
     {
         var text = value.N;

@@ -110,6 +110,22 @@ public sealed class DispositionLocalTests(DynamoDbLocalFixture fixture) : IAsync
     }
 
     [Fact]
+    public async Task Invoke_DeliveredAndDropped_SetsLastUsedToTheClocksUnixSeconds()
+    {
+        (await ItemAsync("shop@example.com")).ShouldNotBeNull().ShouldNotContainKey(TableContract.LastUsedDatetime);
+
+        await InvokeAsync(Client, SesTestEvent.Create(["shop@example.com", "quiet@example.com", "old@example.com"]), TimeSpan.FromSeconds(20));
+
+        var now = _clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        (await ItemAsync("shop@example.com")).ShouldNotBeNull()[TableContract.LastUsedDatetime].N.ShouldBe(now);
+        (await ItemAsync("quiet@example.com")).ShouldNotBeNull()[TableContract.LastUsedDatetime].N.ShouldBe(now);
+        (await ItemAsync("old@example.com")).ShouldNotBeNull().ShouldNotContainKey(TableContract.LastUsedDatetime);
+        var decoded = AliasItemCodec.Decode((await ItemAsync("shop@example.com")).ShouldNotBeNull()).Record.ShouldNotBeNull();
+        decoded.LastUsedDatetime.ShouldBe(_clock.GetUtcNow().ToUnixTimeSeconds());
+        decoded.UseCount.ShouldBe(InitialUseCount + 1);
+    }
+
+    [Fact]
     public async Task Invoke_UnreadableItem_ContinuesWithoutBounce()
     {
         var item = AliasItemCodec.Encode(Alias("broken@example.com", AliasState.Disabled));

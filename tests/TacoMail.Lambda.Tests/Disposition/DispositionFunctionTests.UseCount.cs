@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using TacoMail.Lambda.Tests.Events;
 using TacoMail.Schema.Table;
@@ -21,20 +22,35 @@ public sealed partial class DispositionFunctionTests
     }
 
     [Fact]
-    public async Task Invoke_Increment_IsConditionalAddOnly()
+    public async Task Invoke_Increment_IsConditionalAddAndSetsLastUse()
     {
         await _harness.InvokeAsync(TestEvent.To("shop@example.com"));
 
         var update = _harness.Dynamo.Updates.ShouldHaveSingleItem();
         update.TableName.ShouldBe("aliases");
-        update.UpdateExpression.ShouldBe("ADD #uc :one");
+        update.UpdateExpression.ShouldBe("ADD #uc :one SET #lu = :now");
         update.ConditionExpression.ShouldBe("attribute_exists(#id)");
         update.ExpressionAttributeNames.ShouldBe(new Dictionary<string, string>
         {
             ["#uc"] = TableContract.UseCount,
+            ["#lu"] = TableContract.LastUsedDatetime,
             ["#id"] = TableContract.Identifier,
         });
+        update.ExpressionAttributeValues.Keys.ShouldBe([":one", ":now"], ignoreOrder: true);
         update.ExpressionAttributeValues[":one"].N.ShouldBe("1");
+        update.ExpressionAttributeValues[":now"].N.ShouldBe(_harness.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Invoke_LaterMessage_LastUseIsTheClockAtThatMessage()
+    {
+        await _harness.InvokeAsync(TestEvent.To("shop@example.com"));
+        _harness.Time.Advance(TimeSpan.FromHours(5));
+
+        await _harness.InvokeAsync(TestEvent.To("shop@example.com"));
+
+        _harness.Dynamo.LastUsed(Key("shop@example.com")).ShouldBe("1710426420");
+        _harness.Dynamo.UseCount(Key("shop@example.com")).ShouldBe(InitialUseCount + 2);
     }
 
     [Fact]

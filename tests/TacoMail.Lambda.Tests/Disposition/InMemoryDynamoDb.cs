@@ -49,6 +49,9 @@ internal sealed class InMemoryDynamoDb() : AmazonDynamoDBClient(
     public long UseCount(ItemKey key) =>
         Locked(() => long.Parse(_items[key][TableContract.UseCount].N, CultureInfo.InvariantCulture));
 
+    public string? LastUsed(ItemKey key) =>
+        Locked(() => _items[key].TryGetValue(TableContract.LastUsedDatetime, out var value) ? value.N : null);
+
     public override async Task<BatchGetItemResponse> BatchGetItemAsync(
         BatchGetItemRequest request, CancellationToken cancellationToken = default)
     {
@@ -99,6 +102,11 @@ internal sealed class InMemoryDynamoDb() : AmazonDynamoDBClient(
 
             var count = item.TryGetValue(TableContract.UseCount, out var value) ? long.Parse(value.N, CultureInfo.InvariantCulture) : 0;
             item[TableContract.UseCount] = new AttributeValue { N = (count + 1).ToString(CultureInfo.InvariantCulture) };
+            if (request.ExpressionAttributeValues.TryGetValue(":now", out var now))
+            {
+                item[TableContract.LastUsedDatetime] = now;
+            }
+
             return Task.FromResult(new UpdateItemResponse());
         });
     }

@@ -180,7 +180,7 @@ public sealed class QueueLifetimeTests
             [],
             [],
             stored with { Routing = stored.Routing with { QueueLifetime = wanted } });
-        return Planner.Plan(desired, actual, SafetyThresholds.Default);
+        return Planner.Plan(desired, actual, SafetyThresholds.Default, PlanTime.Now);
     }
 
     private static string Text(Plan plan)

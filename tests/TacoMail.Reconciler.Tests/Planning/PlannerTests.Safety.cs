@@ -58,7 +58,7 @@ public sealed partial class PlannerTests
         var plan = Planner.Plan(
             Desired(TenAddresses.Skip(1).Select(a => Spec(a))),
             Actual(TenAddresses.Select(a => Record(a))),
-            new SafetyThresholds(MinAliases: 5, MaxDeletePercent: 5, MaxDisablePercent: 5));
+            new SafetyThresholds(MinAliases: 5, MaxDeletePercent: 5, MaxDisablePercent: 5), PlanTime.Now);
 
         plan.Violations.ShouldHaveSingleItem().ShouldBe(new SafetyViolation(SafetyCheck.Deletes, 1, 10, 5));
     }

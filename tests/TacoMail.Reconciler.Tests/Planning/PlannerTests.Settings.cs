@@ -109,7 +109,7 @@ public sealed partial class PlannerTests
         var desired = WithSettings(Desired(TenAddresses.Skip(4).Select(a => Spec(a))), Declared with { Safety = loose });
         var actual = WithStored(Actual(TenAddresses.Select(a => Record(a))), Declared);
 
-        var plan = Planner.Plan(desired, actual, loose);
+        var plan = Planner.Plan(desired, actual, loose, PlanTime.Now);
 
         plan.Violations.ShouldBe([new SafetyViolation(SafetyCheck.Deletes, 4, 10, 30)]);
         plan.Settings.ShouldNotBeNull().Attributes.Select(a => a.Name)
@@ -122,7 +122,7 @@ public sealed partial class PlannerTests
         var strict = new SafetyThresholds(10, MaxDeletePercent: 5, MaxDisablePercent: 5);
         var actual = WithStored(Actual(TenAddresses.Select(a => Record(a))), Declared);
 
-        var plan = Planner.Plan(Desired(TenAddresses.Skip(1).Select(a => Spec(a))), actual, strict);
+        var plan = Planner.Plan(Desired(TenAddresses.Skip(1).Select(a => Spec(a))), actual, strict, PlanTime.Now);
 
         plan.Violations.ShouldBe([new SafetyViolation(SafetyCheck.Deletes, 1, 10, 5)]);
     }

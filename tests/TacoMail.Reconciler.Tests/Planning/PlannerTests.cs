@@ -9,7 +9,7 @@ namespace TacoMail.Reconciler.Tests.Planning;
 public sealed partial class PlannerTests
 {
     private static Plan PlanOf(DesiredState desired, ActualState actual) =>
-        Planner.Plan(desired, actual, SafetyThresholds.Default);
+        Planner.Plan(desired, actual, SafetyThresholds.Default, PlanTime.Now);
 
     [Fact]
     public void Plan_TableMatchesYaml_HasNoChanges()

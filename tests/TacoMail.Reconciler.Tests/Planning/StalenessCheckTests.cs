@@ -10,7 +10,7 @@ public sealed class StalenessCheckTests
     private static readonly DesiredState Yaml = Desired([Spec("shop@example.com"), Spec("new@example.com")]);
     private static readonly ActualState Table = Actual([Record("shop@example.com"), Record("gone@example.com")], Yaml);
 
-    private static Plan PlanOf(DesiredState desired, ActualState actual) => Planner.Plan(desired, actual, SafetyThresholds.Default);
+    private static Plan PlanOf(DesiredState desired, ActualState actual) => Planner.Plan(desired, actual, SafetyThresholds.Default, PlanTime.Now);
 
     [Fact]
     public void Compare_NothingChanged_IsCurrent()

@@ -14,16 +14,17 @@ internal static class PlanFixtures
     public const string S3 = "S3";
 
     /// <summary>
-    /// A create in two domains, an update of destination and state, a rename, a delete, two
-    /// configuration changes, a tripped delete threshold and a skipped item.
+    /// A create in two domains, an update of destination and state (of an alias used 3 days ago), a
+    /// rename (last use unknown), a delete (last used 100 days ago), two configuration changes, a
+    /// tripped delete threshold and a skipped item. An untouched alias was used an hour ago.
     /// </summary>
     public static Plan Mixed()
     {
         var actual = Actual(
             [
-                Record("bank@example.com", Gmail, AliasState.Active, 1, useCount: 12),
-                Record("keep@example.com", Gmail, AliasState.Active, 2),
-                Record("old@example.com", Friend, AliasState.Active, 3),
+                Record("bank@example.com", Gmail, AliasState.Active, 1, useCount: 12, lastUsed: PlanTime.Now.AddDays(-3)),
+                Record("keep@example.com", Gmail, AliasState.Active, 2, useCount: 40, lastUsed: PlanTime.Now.AddHours(-1)),
+                Record("old@example.com", Friend, AliasState.Active, 3, useCount: 1, lastUsed: PlanTime.Now.AddDays(-100)),
                 Record("oldshop@example.com", Gmail, AliasState.Active, 4, useCount: 7),
             ],
             subDomains: ["example.com", "old.example"],
@@ -40,7 +41,7 @@ internal static class PlanFixtures
             [new Rename(Key("oldshop@example.com"), Key("shop@example.com"))],
             subDomains: ["example.com", "mail.example.org"],
             destinations: [Gmail, S3]);
-        return Planner.Plan(desired, actual, new SafetyThresholds(MinAliases: 1, MaxDeletePercent: 10, MaxDisablePercent: 30));
+        return Planner.Plan(desired, actual, new SafetyThresholds(MinAliases: 1, MaxDeletePercent: 10, MaxDisablePercent: 30), PlanTime.Now);
     }
 
     /// <summary>A table that already matches the configuration.</summary>
@@ -48,7 +49,7 @@ internal static class PlanFixtures
     {
         var actual = Actual([Record("keep@example.com", Gmail, AliasState.Active, 1)], ["example.com"], [Gmail], []);
         var desired = Desired([Spec("keep@example.com", Gmail)], [], ["example.com"], [Gmail]);
-        return Planner.Plan(desired, actual, SafetyThresholds.Default);
+        return Planner.Plan(desired, actual, SafetyThresholds.Default, PlanTime.Now);
     }
 
     /// <summary><paramref name="count"/> creates spread evenly over <paramref name="domains"/> domains.</summary>
@@ -58,7 +59,29 @@ internal static class PlanFixtures
             .Select(i => Spec($"alias{i:D5}@d{i % domains:D5}.example", Gmail))
             .ToList();
         var names = specs.Select(s => s.Key.SubDomain).Distinct().ToList();
-        return Planner.Plan(Desired(specs, [], names, [Gmail]), Actual([], names, [Gmail], []), SafetyThresholds.Default);
+        return Planner.Plan(Desired(specs, [], names, [Gmail]), Actual([], names, [Gmail], []), SafetyThresholds.Default, PlanTime.Now);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> deletes in one domain, of aliases with a long destination; the last
+    /// <paramref name="recent"/> of them (in key order) were used a day before <see cref="PlanTime.Now"/>.
+    /// </summary>
+    public static Plan Deletes(int count, int recent)
+    {
+        var records = Enumerable.Range(0, count)
+            .Select(i => Record(
+                $"alias{i:D5}@example.com",
+                $"someone.with.a.long.name{i:D5}@example.org",
+                AliasState.Active,
+                i,
+                useCount: i,
+                lastUsed: i >= count - recent ? PlanTime.Now.AddDays(-1) : null))
+            .ToList();
+        return Planner.Plan(
+            Desired([], [], ["example.com"], [Gmail]),
+            Actual(records, ["example.com"], [Gmail], []),
+            SafetyThresholds.Default,
+            PlanTime.Now);
     }
 
     /// <summary>
@@ -74,8 +97,11 @@ internal static class PlanFixtures
         return new ItemKey(address[(at + 1)..], address[..at]);
     }
 
-    private static AliasRecord Record(string address, string destination, AliasState state, int number, long useCount = 0) =>
-        new(Key(address), destination, state, $"00000000-0000-4000-8000-{number:D12}", 1_700_000_000 + number, 1_700_000_100 + number, useCount);
+    public static AliasRecord Record(string address, string destination, AliasState state, int number, long useCount = 0, DateTimeOffset? lastUsed = null) =>
+        new(Key(address), destination, state, $"00000000-0000-4000-8000-{number:D12}", 1_700_000_000 + number, 1_700_000_100 + number, useCount)
+        {
+            LastUsedDatetime = lastUsed?.ToUnixTimeSeconds(),
+        };
 
     private static AliasSpec Spec(string address, string destination, AliasState state = AliasState.Active) =>
         new(Key(address), destination, state);

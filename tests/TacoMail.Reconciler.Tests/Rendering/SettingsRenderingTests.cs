@@ -42,7 +42,7 @@ public sealed class SettingsRenderingTests
             ["example.com"],
             ["partner@fastmail.com"],
             Wanted);
-        return Planner.Plan(desired, actual, SafetyThresholds.Default);
+        return Planner.Plan(desired, actual, SafetyThresholds.Default, PlanTime.Now);
     }
 
     [Fact]

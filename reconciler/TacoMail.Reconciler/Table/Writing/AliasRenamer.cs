@@ -7,11 +7,12 @@ using TacoMail.Schema.Table;
 namespace TacoMail.Reconciler.Table.Writing;
 
 /// <summary>
-/// Moves an alias to a new address in one TransactWriteItems, keeping its identifier, created time
-/// and use count: the old item is deleted only if it still has the identifier and use count that
+/// Moves an alias to a new address in one TransactWriteItems, keeping its identifier, created time,
+/// use count and last use: the old item is deleted only if it still has the identifier and use count that
 /// were read, and the new one is put only if its address is free. When the Lambda counted a
 /// message in between, the old item is re-read and the move retried with the new count, so no
-/// count is lost. The transaction also checks the lock item (the fence). A move found already done (old gone, new present with the same identifier)
+/// count is lost (the Lambda sets <c>last_used_datetime</c> in the same write as the count, so the
+/// count's condition covers both). The transaction also checks the lock item (the fence). A move found already done (old gone, new present with the same identifier)
 /// counts as done, which makes a re-run after an interrupted apply converge.
 /// </summary>
 internal sealed class AliasRenamer(WriteContext context, ItemFetcher fetcher, ApplyLedger ledger)
@@ -79,7 +80,10 @@ internal sealed class AliasRenamer(WriteContext context, ItemFetcher fetcher, Ap
     /// <returns>Null when the move was made; else the cancellation reason codes.</returns>
     private async Task<IReadOnlyList<string>?> TryRenameAsync(ItemKey from, AliasSpec desired, AliasRecord old, AttributeValue? useCount, CancellationToken stop)
     {
-        var moved = new AliasRecord(desired.Key, desired.Destination, desired.State, old.Identifier, old.CreatedDatetime, context.Now, old.UseCount);
+        var moved = new AliasRecord(desired.Key, desired.Destination, desired.State, old.Identifier, old.CreatedDatetime, context.Now, old.UseCount)
+        {
+            LastUsedDatetime = old.LastUsedDatetime,
+        };
         var deleteCondition = new ExpressionBuilder();
         var expected = new ExpectedAttributes().Equal(TableContract.Identifier, new AttributeValue { S = old.Identifier });
         if (useCount is null)

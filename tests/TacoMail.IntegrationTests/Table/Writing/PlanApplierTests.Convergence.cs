@@ -68,7 +68,7 @@ public sealed partial class PlanApplierTests
         }
 
         after.Aliases.Values.Select(r => r.Identifier).Distinct().Count().ShouldBe(2050);
-        Planner.Plan(desired, after, SafetyThresholds.Default).HasChanges.ShouldBeFalse();
+        Planner.Plan(desired, after, SafetyThresholds.Default, TestTable.Start).HasChanges.ShouldBeFalse();
     }
 
     [Fact]

@@ -148,6 +148,6 @@ public sealed partial class PlanApplierTests(DynamoDbLocalFixture fixture)
             .ShouldBe([TableContract.SubDomain, TableContract.AliasAddress, TableContract.ConfigValue], ignoreOrder: true);
         var actual = await table.ReadAsync(Cancellation);
         actual.ConfigSets[ConfigSetKind.SubDomains].LegacyTraits.ShouldBe(LegacyTraits.None);
-        Planner.Plan(desired, actual, SafetyThresholds.Default).HasChanges.ShouldBeFalse();
+        Planner.Plan(desired, actual, SafetyThresholds.Default, TestTable.Start).HasChanges.ShouldBeFalse();
     }
 }

@@ -55,7 +55,7 @@ internal sealed class TestTable : IDisposable
         new TableReader(Client).ReadAsync(Name, progress: null, cancellationToken);
 
     public async Task<Plan> PlanAsync(DesiredState desired, CancellationToken cancellationToken) =>
-        Planner.Plan(desired, await ReadAsync(cancellationToken), SafetyThresholds.Default with { MinAliases = int.MaxValue });
+        Planner.Plan(desired, await ReadAsync(cancellationToken), SafetyThresholds.Default with { MinAliases = int.MaxValue }, Clock.GetUtcNow());
 
     /// <summary>Reads, plans and applies like <c>tacomail apply</c>.</summary>
     public async Task<ApplyResult> ConvergeAsync(DesiredState desired, CancellationToken cancellationToken) =>
@@ -77,17 +77,29 @@ internal sealed class TestTable : IDisposable
         return AliasItemCodec.Decode(item).Record ?? throw new InvalidOperationException($"{address} cannot be decoded.");
     }
 
-    /// <summary>What the Lambda does for each message: <c>ADD use_count 1</c>, only where the item exists.</summary>
+    /// <summary>
+    /// What the Lambda does for each message: <c>ADD use_count 1 SET last_used_datetime = now</c>
+    /// (the clock's Unix seconds), only where the item exists.
+    /// </summary>
     public async Task CountMessageAsync(string address, int messages, CancellationToken cancellationToken) =>
         await Client.UpdateItemAsync(
             new UpdateItemRequest
             {
                 TableName = Name,
                 Key = ItemKeyCodec.Encode(Key(address)),
-                UpdateExpression = "ADD #count :one",
+                UpdateExpression = "ADD #count :one SET #last = :now",
                 ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#count"] = TableContract.UseCount, ["#key"] = TableContract.SubDomain },
-                ExpressionAttributeValues = new() { [":one"] = new AttributeValue { N = messages.ToString(System.Globalization.CultureInfo.InvariantCulture) } },
+                ExpressionAttributeNames = new()
+                {
+                    ["#count"] = TableContract.UseCount,
+                    ["#last"] = TableContract.LastUsedDatetime,
+                    ["#key"] = TableContract.SubDomain,
+                },
+                ExpressionAttributeValues = new()
+                {
+                    [":one"] = new AttributeValue { N = messages.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    [":now"] = new AttributeValue { N = Now.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                },
             },
             cancellationToken);
 

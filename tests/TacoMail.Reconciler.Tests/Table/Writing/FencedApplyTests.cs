@@ -68,7 +68,7 @@ public sealed class FencedApplyTests
         };
         var old = Record("old@example.com");
         var desired = Desired([Spec("new@example.com"), Spec("shop@example.com", state: Schema.Model.AliasState.Paused)], [new Rename(Key("old@example.com"), Key("new@example.com"))]);
-        var plan = Planner.Plan(desired, Actual([old, Record("shop@example.com")], desired), SafetyThresholds.Default);
+        var plan = Planner.Plan(desired, Actual([old, Record("shop@example.com")], desired), SafetyThresholds.Default, PlanTime.Now);
         var fence = new FakeFence();
 
         await Applier(client).ApplyAsync(plan, fence, null, CancellationToken.None);
@@ -84,7 +84,7 @@ public sealed class FencedApplyTests
     {
         var old = Record("shop@example.com");
         var desired = Desired([Spec("shop@example.com", state: Schema.Model.AliasState.Disabled)]);
-        var plan = Planner.Plan(desired, Actual([old], desired), SafetyThresholds.Default);
+        var plan = Planner.Plan(desired, Actual([old], desired), SafetyThresholds.Default, PlanTime.Now);
         var client = new ScriptedDynamoDbClient(_clock)
         {
             TransactWrite = _ => throw new TransactionCanceledException("cancelled")
@@ -105,7 +105,7 @@ public sealed class FencedApplyTests
     private static Plan Creates(int count)
     {
         var desired = Desired(Enumerable.Range(0, count).Select(i => Spec($"a{i}@example.com")));
-        return Planner.Plan(desired, Actual([], desired), SafetyThresholds.Default);
+        return Planner.Plan(desired, Actual([], desired), SafetyThresholds.Default, PlanTime.Now);
     }
 
     private sealed class FakeFence : IWriteFence

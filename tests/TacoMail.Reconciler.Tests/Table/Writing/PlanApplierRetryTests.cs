@@ -64,7 +64,7 @@ public sealed class PlanApplierRetryTests
     {
         var old = Record("old@example.com", useCount: 9);
         var desired = Desired([Spec("new@example.com")], [new Rename(Key("old@example.com"), Key("new@example.com"))]);
-        var plan = Planner.Plan(desired, Actual([old], desired), SafetyThresholds.Default);
+        var plan = Planner.Plan(desired, Actual([old], desired), SafetyThresholds.Default, PlanTime.Now);
         var conflicts = 0;
         var client = new ScriptedDynamoDbClient(_clock)
         {
@@ -129,7 +129,7 @@ public sealed class PlanApplierRetryTests
     private static Plan CreatesOf(int count)
     {
         var desired = Desired(Enumerable.Range(0, count).Select(i => Spec($"a{i}@example.com")));
-        return Planner.Plan(desired, Actual([], desired), SafetyThresholds.Default);
+        return Planner.Plan(desired, Actual([], desired), SafetyThresholds.Default, PlanTime.Now);
     }
 
     private PlanApplier Applier(IAmazonDynamoDB client) => new(client, "t", Options, _clock, PlanApplier.NewIdentifier);
