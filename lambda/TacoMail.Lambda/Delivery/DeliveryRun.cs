@@ -170,7 +170,7 @@ internal sealed class DeliveryRun : IAsyncDisposable
         ForwardedMessage message;
         try
         {
-            if (LoopRule.Check(await stored.AliasTraceAsync(cancellationToken).ConfigureAwait(false), target.Alias.FullAddress) is { } loop)
+            if (await stored.LoopThroughAsync(target.Alias.FullAddress, cancellationToken).ConfigureAwait(false) is { } loop)
             {
                 // Forwarding again would feed the loop: the message is kept in S3 and logged.
                 _errors.Add($"{target.Alias}: not forwarded, {loop}");

@@ -25,7 +25,7 @@ internal static class ReplyCheck
         try
         {
             fields = await stored.FieldsAsync(cancellationToken).ConfigureAwait(false);
-            if (LoopRule.Check(await stored.AliasTraceAsync(cancellationToken).ConfigureAwait(false), reverse.Alias) is { } loop)
+            if (await stored.LoopThroughAsync(reverse.Alias, cancellationToken).ConfigureAwait(false) is { } loop)
             {
                 return (null, DeliveryStatus.Looped, loop);
             }

@@ -62,8 +62,8 @@ public sealed class RecipientResolver
         }
 
         var reverses = table.Reverses;
-        var replyAliases = reverses.Values.Where(r => r.IsSuccess).Select(r => AliasKeyOf(r.Record!))
-            .OfType<ItemKey>().Where(k => !aliases.ContainsKey(k)).Distinct().ToList();
+        var replyAliases = reverses.Values.Where(r => r.IsSuccess).Select(r => r.Record!.AliasKey)
+            .Where(k => !aliases.ContainsKey(k)).Distinct().ToList();
         if (replyAliases.Count > 0)
         {
             var more = await _reader.ReadAsync(replyAliases, withSettings: false, cancellationToken).ConfigureAwait(false);
@@ -93,11 +93,6 @@ public sealed class RecipientResolver
         : ReverseAddress.TryParse(lookup.Key, out var stripped) ? stripped
         : null;
 
-    private static ItemKey? AliasKeyOf(ReverseAliasRecord reverse)
-    {
-        var at = reverse.Alias.LastIndexOf('@');
-        return at > 0 && at < reverse.Alias.Length - 1 ? new ItemKey(reverse.Alias[(at + 1)..], reverse.Alias[..at]) : null;
-    }
 
     private static (RoutingSettings Settings, string? Fallback) SettingsOf(DecodeResult<DeclaredSettings>? item) => item switch
     {
@@ -162,12 +157,12 @@ public sealed class RecipientResolver
             return new ResolvedRecipient(recipient, key, LookupStatus.Unreadable, RecipientStatus.Unreadable, null, item.Reason);
         }
 
-        if (!string.Equals(item.Record.Address.Domain, reverse.Domain, StringComparison.Ordinal) || AliasKeyOf(item.Record) is not { } aliasKey)
+        if (!string.Equals(item.Record.Address.Domain, reverse.Domain, StringComparison.Ordinal))
         {
             return new ResolvedRecipient(recipient, key, LookupStatus.NotFound, RecipientStatus.Unknown, null, null);
         }
 
-        if (!aliases.TryGetValue(aliasKey, out var alias))
+        if (!aliases.TryGetValue(item.Record.AliasKey, out var alias))
         {
             return new ResolvedRecipient(recipient, key, LookupStatus.Reverse, RecipientStatus.ReplyStopped, null, null) { Reverse = item.Record };
         }

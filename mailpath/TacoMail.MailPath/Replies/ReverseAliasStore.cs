@@ -115,16 +115,21 @@ public sealed class ReverseAliasStore
         }
 
         var token = ReverseAliasItemCodec.TokenOf(pairItem) ?? throw new InvalidDataException("reverse pair item without a token");
-        var item = await _dynamo.GetItemAsync(
-            new GetItemRequest { TableName = _tableName, Key = ItemKeyCodec.Encode(ReverseAddress.KeyOf(token)), ConsistentRead = true },
-            cancellationToken).ConfigureAwait(false);
-        var decoded = item.Item is { Count: > 0 } found ? ReverseAliasItemCodec.Decode(found) : null;
+        var decoded = await ReadAsync(token, cancellationToken).ConfigureAwait(false);
         return decoded switch
         {
             null => throw new InvalidDataException("reverse pair item points at a missing token item"),
             { IsSuccess: false } => throw new InvalidDataException(decoded.Reason),
             _ => decoded.Record,
         };
+    }
+
+    /// <summary>The token item of <paramref name="address"/>, decoded (or why not); null when no item has its token.</summary>
+    /// <exception cref="AmazonDynamoDBException">DynamoDB refused the call.</exception>
+    public Task<DecodeResult<ReverseAliasRecord>?> ReadAsync(ReverseAddress address, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return ReadAsync(address.Token, cancellationToken);
     }
 
     /// <summary>Every readable reverse alias of <paramref name="alias"/>, in no particular order, read consistently (a new one shows at once).</summary>
@@ -215,6 +220,14 @@ public sealed class ReverseAliasStore
         {
             // Deleted by hand since the lookup: nothing to record.
         }
+    }
+
+    private async Task<DecodeResult<ReverseAliasRecord>?> ReadAsync(string token, CancellationToken cancellationToken)
+    {
+        var item = await _dynamo.GetItemAsync(
+            new GetItemRequest { TableName = _tableName, Key = ItemKeyCodec.Encode(ReverseAddress.KeyOf(token)), ConsistentRead = true },
+            cancellationToken).ConfigureAwait(false);
+        return item.Item is { Count: > 0 } found ? ReverseAliasItemCodec.Decode(found) : null;
     }
 
     /// <summary>The address as stored: trimmed, its domain in lower case (the local part is the sender's to define).</summary>

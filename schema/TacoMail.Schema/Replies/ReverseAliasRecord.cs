@@ -1,3 +1,5 @@
+using TacoMail.Schema.Records;
+
 namespace TacoMail.Schema.Replies;
 
 /// <summary>
@@ -11,4 +13,15 @@ namespace TacoMail.Schema.Replies;
 /// <param name="CreatedDatetime">When it was created, Unix seconds.</param>
 /// <param name="LastUsedDatetime">When a reply last went out through it, Unix seconds; null when never.</param>
 public sealed record ReverseAliasRecord(
-    ReverseAddress Address, string Alias, string Correspondent, long CreatedDatetime, long? LastUsedDatetime);
+    ReverseAddress Address, string Alias, string Correspondent, long CreatedDatetime, long? LastUsedDatetime)
+{
+    /// <summary>The table key of <see cref="Alias"/> (the decoder accepts only an alias with a local part and a domain).</summary>
+    public ItemKey AliasKey
+    {
+        get
+        {
+            var at = Alias.LastIndexOf('@');
+            return new ItemKey(Alias[(at + 1)..], Alias[..at]);
+        }
+    }
+}

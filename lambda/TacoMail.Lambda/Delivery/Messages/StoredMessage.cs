@@ -70,6 +70,14 @@ internal sealed class StoredMessage : IAsyncDisposable
         return [.. fields.Where(f => f.Is(HeaderRules.AliasHeader)).Select(f => Encoding.UTF8.GetString(f.Value).Trim())];
     }
 
+    /// <summary>
+    /// Why sending this message on for <paramref name="aliasAddress"/> would feed a loop
+    /// (<see cref="LoopRule"/> over its <c>X-TacoMail-Alias</c> trace); null when it would not.
+    /// </summary>
+    /// <exception cref="MessageFormatException">The header block is too large to read.</exception>
+    public async Task<string?> LoopThroughAsync(string aliasAddress, CancellationToken cancellationToken) =>
+        LoopRule.Check(await AliasTraceAsync(cancellationToken).ConfigureAwait(false), aliasAddress);
+
     /// <summary>The header block as received.</summary>
     /// <exception cref="MessageFormatException">The header block is too large to read.</exception>
     public async Task<byte[]> HeaderBytesAsync(CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TacoMail.MailPath.Replies;
 using TacoMail.Reconciler.Hosting;
 using TacoMail.Reconciler.Routing;
 using TacoMail.Reconciler.Table;
@@ -161,15 +162,12 @@ internal sealed class RouteCommand(IAnsiConsole console, ConfigReader reader, Dy
     private static async Task<(ReverseRoute? Route, string? Note)> ReadReverseAsync(
         IAmazonDynamoDB client, string tableName, ReverseAddress reverse, string recipient, CancellationToken cancellationToken)
     {
-        var response = await client.GetItemAsync(
-            new GetItemRequest { TableName = tableName, Key = ItemKeyCodec.Encode(reverse.ItemKey), ConsistentRead = true },
-            cancellationToken);
-        if (response.Item is not { Count: > 0 } item)
+        var decoded = await new ReverseAliasStore(client, tableName, TimeProvider.System).ReadAsync(reverse, cancellationToken);
+        if (decoded is null)
         {
             return (null, $"{reverse} has the form of a reverse address, but the table has no reverse alias with its token: mail to it is treated like mail to an unknown alias");
         }
 
-        var decoded = ReverseAliasItemCodec.Decode(item);
         if (!decoded.IsSuccess)
         {
             return (null, $"{reverse} is a reverse address, but its table item is unreadable ({decoded.Reason}): the mail path keeps mail to it for the delivery to check again; repair or delete the item");
@@ -180,9 +178,7 @@ internal sealed class RouteCommand(IAnsiConsole console, ConfigReader reader, Dy
             return (null, $"{reverse} has the token of a reverse address of {decoded.Record.Address.Domain}, not of {reverse.Domain}: mail to it is treated like mail to an unknown alias");
         }
 
-        var at = decoded.Record.Alias.LastIndexOf('@');
-        var aliasKey = new ItemKey(decoded.Record.Alias[(at + 1)..], decoded.Record.Alias[..at]);
-        return (new ReverseRoute(recipient, decoded.Record, await AliasItemReader.ReadAsync(client, tableName, aliasKey, cancellationToken)), null);
+        return (new ReverseRoute(recipient, decoded.Record, await AliasItemReader.ReadAsync(client, tableName, decoded.Record.AliasKey, cancellationToken)), null);
     }
 
     private static async Task<(DeclaredSettings? Settings, string? Problem)> ReadSettingsAsync(
