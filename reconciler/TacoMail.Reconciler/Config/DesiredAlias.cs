@@ -8,4 +8,5 @@ namespace TacoMail.Reconciler.Config;
 /// <param name="Destination">The resolved destination: a normalised e-mail address or <c>S3</c>.</param>
 /// <param name="State">The resolved state (default <see cref="AliasState.Active"/>).</param>
 /// <param name="Source">Where the alias's key is declared.</param>
-internal sealed record DesiredAlias(AliasAddress Address, string Destination, AliasState State, SourceLocation Source);
+/// <param name="Expiry">When the alias expires and what it becomes then, if it declares <c>expires</c>.</param>
+internal sealed record DesiredAlias(AliasAddress Address, string Destination, AliasState State, SourceLocation Source, AliasExpiry? Expiry = null);
