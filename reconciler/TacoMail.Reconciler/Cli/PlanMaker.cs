@@ -12,7 +12,12 @@ namespace TacoMail.Reconciler.Cli;
 /// </summary>
 internal sealed class PlanMaker(IAnsiConsole console, TimeProvider time)
 {
-    public async Task<Plan> MakeAsync(TacoMailConfig config, IAmazonDynamoDB client, string tableName, CancellationToken cancellationToken)
+    /// <param name="config">The validated YAML.</param>
+    /// <param name="client">The table's client.</param>
+    /// <param name="tableName">The table.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <param name="scope">Which differences to plan (default: all).</param>
+    public async Task<Plan> MakeAsync(TacoMailConfig config, IAmazonDynamoDB client, string tableName, CancellationToken cancellationToken, PlanScope scope = PlanScope.All)
     {
         ArgumentNullException.ThrowIfNull(config);
         var reader = new TableReader(client);
@@ -27,6 +32,6 @@ internal sealed class PlanMaker(IAnsiConsole console, TimeProvider time)
             actual = await reader.ReadAsync(tableName, null, cancellationToken);
         }
 
-        return Planner.Plan(DesiredStateBuilder.From(config), actual, config.Safety, time.GetUtcNow());
+        return Planner.Plan(DesiredStateBuilder.From(config), actual, config.Safety, time.GetUtcNow(), scope);
     }
 }

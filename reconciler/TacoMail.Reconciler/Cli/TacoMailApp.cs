@@ -69,7 +69,11 @@ internal static class TacoMailApp
             config.AddCommand<ApplyCommand>("apply")
                 .WithExample("apply", "--endpoint", "local")
                 .WithExample("apply", "plan.json")
-                .WithExample("apply", "--lock-timeout", "5m");
+                .WithExample("apply", "--lock-timeout", "5m")
+                .WithExample("apply", "--only-due", "--mask-destinations");
+            config.AddCommand<DriftCommand>("drift")
+                .WithExample("drift", "--endpoint", "local")
+                .WithExample("drift", "--format", "markdown", "--mask-destinations", "--detailed-exitcode");
             config.AddCommand<ExportCommand>("export")
                 .WithExample("export", "--table", "tacomail", "--region", "us-east-1", "--out", "aliases");
             config.AddCommand<RouteCommand>("route")

@@ -41,4 +41,10 @@ internal abstract record AliasChange
     /// nothing is affected or the change was built outside a plan.
     /// </summary>
     public AliasUsage? Usage { get; init; }
+
+    /// <summary>
+    /// The due expiry this change carries out, set by the planner when the change sets the state an
+    /// <c>expires</c> gives; null otherwise. It marks what the nightly run may apply on its own.
+    /// </summary>
+    public ScheduledExpiry? Expiry { get; init; }
 }

@@ -22,4 +22,12 @@ internal sealed record DesiredState(
     ImmutableArray<Rename> Renames,
     ImmutableSortedSet<string> SubDomains,
     ImmutableSortedSet<string> Destinations,
-    DeclaredSettings? Settings = null);
+    DeclaredSettings? Settings = null)
+{
+    /// <summary>
+    /// The aliases' <c>expires</c>, by key. <see cref="Aliases"/> hold the declared states; the
+    /// planner, which knows the time, applies the expiries that are due.
+    /// </summary>
+    public ImmutableSortedDictionary<ItemKey, ScheduledExpiry> Expiries { get; init; } =
+        ImmutableSortedDictionary<ItemKey, ScheduledExpiry>.Empty;
+}

@@ -19,7 +19,14 @@ internal static class DesiredStateBuilder
             [.. config.Moves.Select(move => new Rename(KeyOf(move.From), KeyOf(move.To)))],
             config.Domains.Select(domain => domain.Value).ToImmutableSortedSet(StringComparer.Ordinal),
             config.Destinations.ToImmutableSortedSet(StringComparer.Ordinal),
-            config.Settings);
+            config.Settings)
+        {
+            Expiries = config.Aliases
+                .Where(alias => alias.Expiry is not null)
+                .ToImmutableSortedDictionary(
+                    alias => KeyOf(alias.Address),
+                    alias => new ScheduledExpiry(KeyOf(alias.Address), alias.Expiry!.At, alias.Expiry.Then)),
+        };
     }
 
     public static ItemKey KeyOf(AliasAddress address)

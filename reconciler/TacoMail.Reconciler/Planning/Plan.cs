@@ -43,6 +43,19 @@ internal sealed record Plan(
     /// <summary>How many of the <see cref="Impact"/> aliases received mail in the last <see cref="AliasUsage.RecentDays"/> days.</summary>
     public int RecentlyUsed => AliasChanges.Count(c => c.Usage?.IsRecent == true);
 
+    /// <summary>
+    /// The expiries that fall due within <see cref="ScheduledExpiry.NoticeDays"/> days of the plan
+    /// and will change an alias's state, soonest first: what the nightly run will do unless the
+    /// YAML changes.
+    /// </summary>
+    public ImmutableArray<ScheduledExpiry> Expiring { get; init; } = [];
+
+    /// <summary>Which differences the plan covers: all, the due expiries, or the drift.</summary>
+    public PlanScope Scope { get; init; } = PlanScope.All;
+
+    /// <summary>The changes that carry out an expiry that is due.</summary>
+    public ImmutableArray<AliasChange> Expired => [.. AliasChanges.Where(c => c.Expiry is not null)];
+
     /// <summary>Identifies the changes, for checking a saved plan against a fresh one.</summary>
     public string ChangesDigest => StateDigest.OfChanges(this);
 

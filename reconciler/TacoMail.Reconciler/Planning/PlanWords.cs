@@ -98,6 +98,64 @@ internal static class PlanWords
     public static string RecentUseWarning(int recent) =>
         $"{recent.ToString("N0", CultureInfo.InvariantCulture)} of the affected aliases received mail in the last {AliasUsage.RecentDays} days";
 
+    /// <summary><c>TacoMail plan</c>: the heading of a plan of <paramref name="scope"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown scope.</exception>
+    public static string Title(PlanScope scope) => scope switch
+    {
+        PlanScope.All => "TacoMail plan",
+        PlanScope.DueExpiries => "TacoMail expiries",
+        PlanScope.Drift => "TacoMail drift",
+        _ => throw Unknown(scope),
+    };
+
+    /// <summary><c>all</c>, <c>due-expiries</c>, <c>drift</c>: the scope's name in the JSON plan.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown scope.</exception>
+    public static string Name(PlanScope scope) => scope switch
+    {
+        PlanScope.All => "all",
+        PlanScope.DueExpiries => "due-expiries",
+        PlanScope.Drift => "drift",
+        _ => throw Unknown(scope),
+    };
+
+    /// <summary>What a plan of <paramref name="scope"/> without changes says.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An unknown scope.</exception>
+    public static string NoChanges(PlanScope scope) => scope switch
+    {
+        PlanScope.All => "No changes. The table matches the configuration.",
+        PlanScope.DueExpiries => "No changes. No expiry is due that the table does not hold already.",
+        PlanScope.Drift => "No drift. The table matches the configuration, apart from any expiries that are due.",
+        _ => throw Unknown(scope),
+    };
+
+    /// <summary>
+    /// <c>2027-03-31</c> for the start of a day in UTC (how a bare date in <c>expires</c> is read),
+    /// else <c>2027-03-31T18:00:00+02:00</c> with the offset it was written with.
+    /// </summary>
+    public static string Expiry(DateTimeOffset at) =>
+        at.Offset == TimeSpan.Zero && at.TimeOfDay == TimeSpan.Zero
+            ? at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : at.ToString(at.Offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary><c>expired 2027-03-31</c>: the note on a change that carries out a due expiry.</summary>
+    public static string Expired(ScheduledExpiry expiry)
+    {
+        ArgumentNullException.ThrowIfNull(expiry);
+        return $"expired {Expiry(expiry.At)}";
+    }
+
+    /// <summary><c>becomes disabled on 2027-03-31</c>: an expiry to come.</summary>
+    public static string Expiring(ScheduledExpiry expiry)
+    {
+        ArgumentNullException.ThrowIfNull(expiry);
+        return $"becomes {State(expiry.Then)} on {Expiry(expiry.At)}";
+    }
+
+    /// <summary><c>2 aliases expire in the next 14 days</c>: the heading over the expiries to come.</summary>
+    public static string ExpiringHeading(int count) =>
+        (count == 1 ? "1 alias expires" : $"{count.ToString("N0", CultureInfo.InvariantCulture)} aliases expire")
+        + $" in the next {ScheduledExpiry.NoticeDays} days";
+
     private static ArgumentOutOfRangeException Unknown<T>(T value)
         where T : struct, Enum =>
         new(typeof(T).Name, value, $"No words are known for this {typeof(T).Name}.");

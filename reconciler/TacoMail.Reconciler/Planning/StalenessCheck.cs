@@ -23,10 +23,16 @@ internal static class StalenessCheck
             reasons.Add($"the table changed since the plan was made: {Describe(table)}");
         }
 
-        var desired = Differences(saved.Desired, fresh.Basis.Desired);
+        var desired = Differences(Declared(saved.Desired), Declared(fresh.Basis.Desired));
         if (desired.Count > 0)
         {
             reasons.Add($"the YAML changed since the plan was made: {Describe(desired)}");
+        }
+
+        var due = Differences(Due(saved.Desired), Due(fresh.Basis.Desired));
+        if (due.Count > 0)
+        {
+            reasons.Add($"expiries fell due since the plan was made: {Describe(due)}");
         }
 
         if (reasons.Count == 0 && !string.Equals(savedChangesDigest, fresh.ChangesDigest, StringComparison.Ordinal))
@@ -36,6 +42,16 @@ internal static class StalenessCheck
 
         return reasons.ToImmutable();
     }
+
+    /// <summary>The digests of what the YAML declares, without those that time alone adds.</summary>
+    private static ImmutableSortedDictionary<string, string> Declared(ImmutableSortedDictionary<string, string> desired) =>
+        desired.RemoveRange(desired.Keys.Where(IsDue));
+
+    /// <summary>The entries of the expiries due when the plan was made.</summary>
+    private static ImmutableSortedDictionary<string, string> Due(ImmutableSortedDictionary<string, string> desired) =>
+        desired.RemoveRange(desired.Keys.Where(key => !IsDue(key)));
+
+    private static bool IsDue(string key) => key.StartsWith(StateDigest.DuePrefix, StringComparison.Ordinal);
 
     private static List<string> Differences(ImmutableSortedDictionary<string, string> before, ImmutableSortedDictionary<string, string> now)
     {

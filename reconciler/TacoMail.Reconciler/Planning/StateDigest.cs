@@ -10,7 +10,19 @@ namespace TacoMail.Reconciler.Planning;
 /// <summary>Computes the per-item digests of a <see cref="PlanBasis"/>.</summary>
 internal static class StateDigest
 {
-    public static PlanBasis Of(DesiredState desired, ActualState actual)
+    /// <summary>The prefix of an expiry's entry in the desired digests: <c>expires shop@example.com</c>.</summary>
+    public const string ExpiryPrefix = "expires ";
+
+    /// <summary>
+    /// The prefix of the entry present while an expiry is due: <c>expired shop@example.com</c>. Time
+    /// alone adds it, so a stale plan can say that an expiry fell due rather than that the YAML changed.
+    /// </summary>
+    public const string DuePrefix = "expired ";
+
+    /// <param name="desired">The YAML's state.</param>
+    /// <param name="actual">The table's state.</param>
+    /// <param name="now">When the plan is made: an expiry that falls due later makes the plan stale.</param>
+    public static PlanBasis Of(DesiredState desired, ActualState actual, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(actual);
@@ -44,6 +56,15 @@ internal static class StateDigest
         foreach (var spec in desired.Aliases.Values)
         {
             wanted[spec.Key.FullAddress] = Hash(spec.Destination, spec.State.ToString());
+        }
+
+        foreach (var expiry in desired.Expiries.Values)
+        {
+            wanted[$"{ExpiryPrefix}{expiry.Key.FullAddress}"] = Hash(expiry.At.ToString("O", CultureInfo.InvariantCulture), expiry.Then.ToString());
+            if (expiry.IsDueAt(now))
+            {
+                wanted[$"{DuePrefix}{expiry.Key.FullAddress}"] = Hash("due");
+            }
         }
 
         foreach (var rename in desired.Renames)

@@ -62,6 +62,12 @@ internal static class JsonChangeWriter
             writer.WriteEndObject();
         }
 
+        if (change.Expiry is { } expiry)
+        {
+            writer.WritePropertyName(F.Expired);
+            JsonExpiryWriter.Write(writer, expiry);
+        }
+
         writer.WriteStartArray(F.Attributes);
         foreach (var attribute in change.Attributes)
         {

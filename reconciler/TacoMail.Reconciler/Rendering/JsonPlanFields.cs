@@ -32,6 +32,11 @@ internal static class JsonPlanFields
     public const string Usage = "usage";
     public const string LastUsed = "last_used";
     public const string RecentlyUsed = "recently_used";
+    public const string Expired = "expired";
+    public const string Scope = "scope";
+    public const string Expiring = "expiring";
+    public const string At = "at";
+    public const string Then = "then";
     public const string ConfigChanges = "config_changes";
     public const string Item = "item";
     public const string Added = "added";

@@ -44,7 +44,8 @@ internal sealed class JsonPlanRenderer(bool maskDestinations = false) : IPlanRen
         using var writer = new Utf8JsonWriter(stream, WriterOptions);
         writer.WriteStartObject();
         writer.WriteString(F.Version, F.FormatVersion);
-        WriteSummary(writer, plan.Summary, plan.RecentlyUsed);
+        writer.WriteString(F.Scope, PlanWords.Name(plan.Scope));
+        WriteSummary(writer, plan);
         writer.WriteStartArray(F.Changes);
         foreach (var change in plan.AliasChanges)
         {
@@ -60,6 +61,13 @@ internal sealed class JsonPlanRenderer(bool maskDestinations = false) : IPlanRen
 
         writer.WriteEndArray();
         JsonSettingsWriter.Write(writer, plan.Settings);
+        writer.WriteStartArray(F.Expiring);
+        foreach (var expiry in plan.Expiring)
+        {
+            JsonExpiryWriter.Write(writer, expiry);
+        }
+
+        writer.WriteEndArray();
         WriteSafety(writer, plan);
         WriteSkipped(writer, plan);
         writer.WriteNumber(F.ExistingAliases, plan.ExistingAliases);
@@ -71,14 +79,16 @@ internal sealed class JsonPlanRenderer(bool maskDestinations = false) : IPlanRen
         writer.WriteEndObject();
     }
 
-    private static void WriteSummary(Utf8JsonWriter writer, PlanSummary summary, int recentlyUsed)
+    private static void WriteSummary(Utf8JsonWriter writer, Plan plan)
     {
+        var summary = plan.Summary;
         writer.WriteStartObject(F.Summary);
         writer.WriteNumber(F.Create, summary.Create);
         writer.WriteNumber(F.Update, summary.Update);
         writer.WriteNumber(F.Delete, summary.Delete);
         writer.WriteNumber(F.Rename, summary.Rename);
-        writer.WriteNumber(F.RecentlyUsed, recentlyUsed);
+        writer.WriteNumber(F.RecentlyUsed, plan.RecentlyUsed);
+        writer.WriteNumber(F.Expired, plan.Expired.Length);
         writer.WriteEndObject();
     }
 

@@ -36,6 +36,11 @@ internal static class MarkdownChangeEntry
             builder.Append(' ').Append(AttributeIndent).Append("usage: ").Append(PlanWords.Usage(usage)).Append('\n');
         }
 
+        if (change.Expiry is { } expiry)
+        {
+            builder.Append(' ').Append(AttributeIndent).Append(PlanWords.Expired(expiry)).Append('\n');
+        }
+
         return builder.ToString();
     }
 

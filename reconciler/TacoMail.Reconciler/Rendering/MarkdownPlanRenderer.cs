@@ -6,7 +6,8 @@ namespace TacoMail.Reconciler.Rendering;
 
 /// <summary>
 /// Renders a plan as a pull-request comment (octoDNS's PlanMarkdown): a summary table, the safety
-/// warning as a GitHub alert, the recently used aliases the plan stops or redirects, skipped items, configuration changes, then one collapsible block
+/// warning as a GitHub alert, the recently used aliases the plan stops or redirects, the expiries
+/// to come, skipped items, configuration changes, then one collapsible block
 /// per domain. The output is deterministic, so a sticky comment changes only when the plan does,
 /// and always shorter than <see cref="MarkdownOptions.MaxLength"/>: what does not fit is left
 /// out and counted in a closing note.
@@ -42,10 +43,10 @@ internal sealed class MarkdownPlanRenderer : IPlanRenderer
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(options);
 
-        var builder = new StringBuilder("## TacoMail plan\n\n");
+        var builder = new StringBuilder($"## {PlanWords.Title(plan.Scope)}\n\n");
         if (!plan.HasChanges)
         {
-            builder.Append("No changes. The table matches the configuration.\n\n");
+            builder.Append(PlanWords.NoChanges(plan.Scope)).Append("\n\n");
         }
         else
         {
@@ -55,6 +56,7 @@ internal sealed class MarkdownPlanRenderer : IPlanRenderer
         AppendViolations(builder, plan);
         var remaining = options.MaxLength - 1 - NoteReserve - builder.Length;
         builder.Append(Take(MarkdownUsageSection.Render(plan.Impact, Math.Min(remaining, options.MaxLength / 10)), ref remaining));
+        builder.Append(Take(MarkdownExpirySection.Render(plan.Expiring, Math.Min(remaining, options.MaxLength / 10)), ref remaining));
         builder.Append(Take(MarkdownSkippedSection.Render(plan.Skipped, Math.Min(remaining, options.MaxLength / 10)), ref remaining));
         builder.Append(Take(MarkdownConfigSection.Render(plan.ConfigChanges, plan.Settings, options.MaskDestinations, Math.Min(remaining, options.MaxLength / 5)), ref remaining));
         if (!plan.Domains.IsEmpty)

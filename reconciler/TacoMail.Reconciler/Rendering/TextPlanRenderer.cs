@@ -55,9 +55,10 @@ internal sealed class TextPlanRenderer(bool maskDestinations = false) : IPlanRen
         WriteSkipped(console, plan);
         WriteViolations(console, plan);
         WriteRecentUse(console, plan);
+        WriteExpiring(console, plan);
         console.MarkupLine(plan.HasChanges
             ? Summary(plan.Summary)
-            : "[green]No changes. The table matches the configuration.[/]");
+            : $"[green]{Escape(PlanWords.NoChanges(plan.Scope))}[/]");
     }
 
     private static void WriteSettings(IAnsiConsole console, SettingsChange change)
@@ -99,6 +100,11 @@ internal sealed class TextPlanRenderer(bool maskDestinations = false) : IPlanRen
         {
             var tone = usage.IsRecent ? "yellow" : "grey";
             console.MarkupLine($"{AttributeIndent}[{tone}]usage: {Escape(PlanWords.Usage(usage))}[/]");
+        }
+
+        if (change.Expiry is { } expiry)
+        {
+            console.MarkupLine($"{AttributeIndent}[grey]{Escape(PlanWords.Expired(expiry))}[/]");
         }
     }
 
@@ -162,6 +168,22 @@ internal sealed class TextPlanRenderer(bool maskDestinations = false) : IPlanRen
         foreach (var change in plan.Impact.Where(c => c.Usage!.IsRecent))
         {
             console.MarkupLine($"[yellow]{ChangeIndent}- {Escape(change.Affected!.FullAddress)} ({PlanWords.Name(change.Action)}): {Escape(PlanWords.Usage(change.Usage!))}[/]");
+        }
+
+        console.WriteLine();
+    }
+
+    private static void WriteExpiring(IAnsiConsole console, Plan plan)
+    {
+        if (plan.Expiring.IsEmpty)
+        {
+            return;
+        }
+
+        console.MarkupLine($"{Escape(PlanWords.ExpiringHeading(plan.Expiring.Length))}:");
+        foreach (var expiry in plan.Expiring)
+        {
+            console.MarkupLine($"{ChangeIndent}- {Escape(expiry.Key.FullAddress)} {Escape(PlanWords.Expiring(expiry))}");
         }
 
         console.WriteLine();

@@ -68,4 +68,34 @@ public sealed class StalenessCheckTests
 
         StalenessCheck.Compare(saved.Basis, saved.ChangesDigest, PlanOf(Yaml, crowded)).ShouldHaveSingleItem().ShouldEndWith(" and 5 more");
     }
+
+    [Fact]
+    public void Compare_ExpiryFellDueSinceThePlan_SaysSoRatherThanThatTheYamlChanged()
+    {
+        var expiring = Yaml with
+        {
+            Expiries = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(
+                [KeyValuePair.Create(Key("shop@example.com"), new ScheduledExpiry(Key("shop@example.com"), PlanTime.Now.AddHours(1), AliasState.Disabled))]),
+        };
+        var saved = PlanOf(expiring, Table);
+
+        var fresh = Planner.Plan(expiring, Table, SafetyThresholds.Default, PlanTime.Now.AddHours(2));
+
+        StalenessCheck.Compare(saved.Basis, saved.ChangesDigest, fresh)
+            .ShouldBe(["expiries fell due since the plan was made: expired shop@example.com added"]);
+    }
+
+    [Fact]
+    public void Compare_ExpiryDateMoved_IsAYamlChange()
+    {
+        static DesiredState Expiring(DateTimeOffset at) => Yaml with
+        {
+            Expiries = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(
+                [KeyValuePair.Create(Key("shop@example.com"), new ScheduledExpiry(Key("shop@example.com"), at, AliasState.Disabled))]),
+        };
+        var saved = PlanOf(Expiring(PlanTime.Now.AddDays(5)), Table);
+
+        StalenessCheck.Compare(saved.Basis, saved.ChangesDigest, PlanOf(Expiring(PlanTime.Now.AddDays(6)), Table))
+            .ShouldBe(["the YAML changed since the plan was made: expires shop@example.com modified"]);
+    }
 }

@@ -201,7 +201,7 @@ public sealed class JsonPlanRendererTests
     {
         var text = Text(PlanFixtures.Mixed());
 
-        text.ShouldStartWith("{\n  \"format_version\": \"1\",\n  \"summary\": {\n    \"create\": 2,");
+        text.ShouldStartWith("{\n  \"format_version\": \"1\",\n  \"scope\": \"all\",\n  \"summary\": {\n    \"create\": 2,");
         text.ShouldNotContain("\r");
     }
 

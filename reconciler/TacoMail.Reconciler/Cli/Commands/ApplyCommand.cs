@@ -32,6 +32,10 @@ internal sealed class ApplyCommand(
         [Description("A plan saved by 'tacomail plan --out FILE'.")]
         public string? File { get; init; }
 
+        [CommandOption("--only-due")]
+        [Description("Apply only the expiries that are due (aliases past their 'expires' move to their 'then' state) and leave every other difference alone: what the nightly run does. See 'tacomail drift' for the rest.")]
+        public bool OnlyDue { get; init; }
+
         [CommandOption("--force")]
         [Description("Apply even if the plan exceeds the safety thresholds.")]
         public bool Force { get; init; }
@@ -57,6 +61,11 @@ internal sealed class ApplyCommand(
                 return ValidationResult.Error($"--lock-timeout '{LockTimeout}' is not a duration; write e.g. 30s, 5m or 1h");
             }
 
+            if (OnlyDue && File is not null)
+            {
+                return ValidationResult.Error("--only-due plans afresh; it does not take a saved plan FILE");
+            }
+
             return Parallelism is < 1 or > 64
                 ? ValidationResult.Error("--parallelism must be between 1 and 64")
                 : ValidationResult.Success();
@@ -74,7 +83,8 @@ internal sealed class ApplyCommand(
 
         var target = TableTarget.Resolve(settings, config);
         await using var connection = await connector.ConnectAsync(target.Connection, cancellationToken);
-        console.MarkupLineInterpolated($"[grey]applying {settings.Config} to table '{target.TableName}' on {connection.Description}[/]");
+        var what = settings.OnlyDue ? "the due expiries of " : string.Empty;
+        console.MarkupLineInterpolated($"[grey]applying {what}{settings.Config} to table '{target.TableName}' on {connection.Description}[/]");
 
         var lockTimeout = DurationParser.TryParse(settings.LockTimeout, out var parsed) ? parsed : TimeSpan.Zero;
         var tableLock = new TableLock(connection.Client, target.TableName, LockOptions.Default, time);
@@ -82,7 +92,8 @@ internal sealed class ApplyCommand(
         console.MarkupLineInterpolated($"[grey]holding lock {lease.LockId}[/]");
         using var leaseOrCaller = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.LostToken);
 
-        var plan = await planMaker.MakeAsync(config, connection.Client, target.TableName, leaseOrCaller.Token);
+        var scope = settings.OnlyDue ? PlanScope.DueExpiries : PlanScope.All;
+        var plan = await planMaker.MakeAsync(config, connection.Client, target.TableName, leaseOrCaller.Token, scope);
         if (saved is not null)
         {
             var reasons = StalenessCheck.Compare(saved.Basis, saved.ChangesDigest, plan);

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TacoMail.Reconciler.Rendering;
 using TacoMail.Reconciler.Table;
 
 namespace TacoMail.Reconciler.Cli.Commands;
@@ -14,29 +13,11 @@ namespace TacoMail.Reconciler.Cli.Commands;
 internal sealed class PlanCommand(IAnsiConsole console, ConfigReader reader, DynamoDbConnector connector, PlanMaker planMaker)
     : AsyncCommand<PlanCommand.Settings>
 {
-    internal sealed class Settings : CommonSettings
+    internal sealed class Settings : PlanViewSettings
     {
-        [CommandOption("--format <FORMAT>")]
-        [Description("text (terminals), markdown (pull-request comments) or json (machines).")]
-        [DefaultValue(PlanRendererFactory.Text)]
-        public string Format { get; init; } = PlanRendererFactory.Text;
-
         [CommandOption("--out <FILE>")]
-        [Description("Also save the plan to FILE, for 'tacomail apply FILE' (a saved-plan file, not the --format json view).")]
+        [Description("Also save the plan to FILE, for 'tacomail apply FILE' (a saved-plan file, not the --format json view; it holds no destinations).")]
         public string? Out { get; init; }
-
-        [CommandOption("--detailed-exitcode")]
-        [Description("Exit 2 when there are changes (0: none, 1: error).")]
-        public bool DetailedExitCode { get; init; }
-
-        [CommandOption("--mask-destinations")]
-        [Description("Show destinations as m***@example.com in every format (for public pull requests and CI logs); the --out file holds none.")]
-        public bool MaskDestinations { get; init; }
-
-        public override ValidationResult Validate() =>
-            PlanRendererFactory.Formats.Contains(Format, StringComparer.Ordinal)
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"--format must be one of: {string.Join(", ", PlanRendererFactory.Formats)}");
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -49,15 +30,14 @@ internal sealed class PlanCommand(IAnsiConsole console, ConfigReader reader, Dyn
 
         var target = TableTarget.Resolve(settings, config);
         await using var connection = await connector.ConnectAsync(target.Connection, cancellationToken);
-        var text = settings.Format == PlanRendererFactory.Text;
+        var text = settings.IsText;
         if (text)
         {
             console.MarkupLineInterpolated($"[grey]planning {settings.Config} against table '{target.TableName}' on {connection.Description}[/]");
         }
 
         var plan = await planMaker.MakeAsync(config, connection.Client, target.TableName, cancellationToken);
-        PlanRendererFactory.Create(settings.Format, MarkdownOptions.Default with { MaskDestinations = settings.MaskDestinations })
-            .Render(plan, console);
+        settings.Renderer().Render(plan, console);
 
         if (settings.Out is { } path)
         {
