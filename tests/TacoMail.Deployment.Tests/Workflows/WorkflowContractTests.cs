@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace TacoMail.Deployment.Tests.Workflows;
 
-/// <summary>Checks the GitOps workflows against their contract (issue 5): triggers, permissions, pins, comments.</summary>
+/// <summary>Checks the GitOps workflows against their contract (issue 5): triggers, permissions, pins, comments; the nightly run (issue 13).</summary>
 public sealed partial class WorkflowContractTests
 {
     private const string ConfigureAwsCredentials = "aws-actions/configure-aws-credentials";
@@ -16,9 +16,9 @@ public sealed partial class WorkflowContractTests
     public static TheoryData<string> Workflows => new(WorkflowFile.Names());
 
     [Fact]
-    public void Folder_Workflows_AreCiPlanAndApply()
+    public void Folder_Workflows_AreCiPlanApplyAndNightly()
     {
-        WorkflowFile.Names().ShouldBe(["apply.yml", "ci.yml", "plan.yml"]);
+        WorkflowFile.Names().ShouldBe(["apply.yml", "ci.yml", "nightly.yml", "plan.yml"]);
     }
 
     private static YamlMappingNode Permissions(YamlNode owner) => owner.Mapping("permissions");
