@@ -12,6 +12,7 @@ public sealed partial class WorkflowContractTests
     private readonly WorkflowFile _ci = WorkflowFile.Load("ci.yml");
     private readonly WorkflowFile _plan = WorkflowFile.Load("plan.yml");
     private readonly WorkflowFile _apply = WorkflowFile.Load("apply.yml");
+    private readonly WorkflowFile _nightly = WorkflowFile.Load("nightly.yml");
 
     public static TheoryData<string> Workflows => new(WorkflowFile.Names());
 
