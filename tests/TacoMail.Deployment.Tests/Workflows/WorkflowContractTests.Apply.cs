@@ -39,13 +39,14 @@ public sealed partial class WorkflowContractTests
 
     [Theory]
     [MemberData(nameof(Workflows))]
-    public void Workflow_OnlyTheApplyJob_UsesAnEnvironment(string name)
+    public void Workflow_OnlyTheApplyJobs_UseAnEnvironment(string name)
     {
         var workflow = WorkflowFile.Load(name);
 
         foreach (var job in workflow.JobIds)
         {
-            (workflow.Job(job).Find("environment") != null).ShouldBe(name == "apply.yml" && job == "apply", $"{name}: job {job}");
+            var applies = (name, job) is ("apply.yml", "apply") or ("nightly.yml", "due-apply");
+            (workflow.Job(job).Find("environment") != null).ShouldBe(applies, $"{name}: job {job}");
         }
     }
 
