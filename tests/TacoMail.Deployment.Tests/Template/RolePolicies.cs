@@ -14,6 +14,13 @@ internal static class RolePolicies
             .Select(PolicyStatement.Parse)];
     }
 
+    /// <summary>The statements of the policy document of the <c>AWS::IAM::ManagedPolicy</c> <paramref name="policyId"/>.</summary>
+    public static IReadOnlyList<PolicyStatement> ManagedPolicyStatements(CloudFormationTemplate template, string policyId)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return [.. template.Properties(policyId).Mapping("PolicyDocument").Sequence("Statement").Children.Select(PolicyStatement.Parse)];
+    }
+
     public static IReadOnlyList<PolicyStatement> Trust(CloudFormationTemplate template, string roleId)
     {
         ArgumentNullException.ThrowIfNull(template);

@@ -34,9 +34,10 @@ public sealed partial class TemplateTests
     }
 
     [Fact]
-    public void ApplyRole_Policies_AddTheWritesOfApplyAndItsLockOnTheTableOnly()
+    public void ApplyRole_TablePolicies_AddTheWritesOfApplyAndItsLockOnTheTableOnly()
     {
-        RolePolicies.Grants(_template, "ApplyRole").ShouldBe(
+        // Its other grants update the stack's DomainNames (TemplateTests.StackUpdate.cs).
+        RolePolicies.Grants(_template, "ApplyRole").Where(g => g.StartsWith("dynamodb:", StringComparison.Ordinal)).ShouldBe(
             [
                 .. TableReads.Select(a => $"{a} on {TableArn}"),
                 .. TableReads.Select(a => $"{a} on {IndexArns}"),
