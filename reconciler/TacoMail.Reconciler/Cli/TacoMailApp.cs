@@ -44,6 +44,7 @@ internal static class TacoMailApp
             .AddSingleton<DiagnosticReporter>()
             .AddSingleton<DynamoDbConnector>()
             .AddSingleton<TableInitializer>()
+            .AddSingleton<TableScanner>()
             .AddSingleton<PlanMaker>()
             .AddSingleton<ApplyRunner>()
             .AddSingleton<S3MailboxConnector>()
@@ -87,6 +88,12 @@ internal static class TacoMailApp
                 .WithExample("contact", "shop@example.com", "\"Jane Doe <jane@x.example>\"", "--endpoint", "local")
                 .WithExample("contact", "shop@example.com", "--list")
                 .WithExample("contact", "shop@example.com", "--list", "--format", "json");
+            config.AddCommand<StatsCommand>("stats")
+                .WithExample("stats", "--endpoint", "local")
+                .WithExample("stats", "--unused-for", "90d")
+                .WithExample("stats", "--sort", "uses", "--domain", "example.com")
+                .WithExample("stats", "--format", "markdown", "--mask-destinations")
+                .WithExample("stats", "--unused-for", "180d", "--format", "json");
             config.AddCommand<StackParametersCommand>("stack-parameters")
                 .WithExample("stack-parameters")
                 .WithExample("stack-parameters", "--format", "json");

@@ -4,7 +4,7 @@ using TacoMail.Testing;
 namespace TacoMail.Reconciler.Tests.Rendering;
 
 /// <summary>
-/// Compares rendered output with a file under <c>Rendering/Golden/</c>, found next to the test's
+/// Compares rendered output with a file under the test's <c>Golden/</c> folder, found next to the test's
 /// source (the project does not copy it to the output). Run the tests with
 /// <c>TACOMAIL_UPDATE_GOLDEN=1</c> to write the files from the current output, then review the diff.
 /// </summary>
@@ -12,7 +12,7 @@ internal static class GoldenFile
 {
     public const string UpdateVariable = "TACOMAIL_UPDATE_GOLDEN";
 
-    private const string FolderFromRepository = "tests/TacoMail.Reconciler.Tests/Rendering/Golden";
+    private const string ProjectFromRepository = "tests/TacoMail.Reconciler.Tests";
 
     public static void ShouldMatch(string actual, string name, [CallerFilePath] string callerPath = "")
     {
@@ -35,10 +35,12 @@ internal static class GoldenFile
             return beside;
         }
 
-        // Source paths may be mapped (deterministic CI builds): find the repository from the output folder.
-        var fromRoot = RepositoryRoot.PathOf(FolderFromRepository);
+        // Source paths may be mapped (deterministic CI builds): find the repository from the output
+        // folder, and the test's folder (Rendering/, Stats/) by the caller's folder name.
+        var folder = $"{ProjectFromRepository}/{Path.GetFileName(Path.GetDirectoryName(callerPath))}/Golden";
+        var fromRoot = RepositoryRoot.PathOf(folder);
         return Directory.Exists(fromRoot)
             ? fromRoot
-            : throw new DirectoryNotFoundException($"No {FolderFromRepository} beside {callerPath} or in {RepositoryRoot.Path}.");
+            : throw new DirectoryNotFoundException($"No {folder} beside {callerPath} or in {RepositoryRoot.Path}.");
     }
 }
