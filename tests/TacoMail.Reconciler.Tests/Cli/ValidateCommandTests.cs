@@ -63,4 +63,13 @@ public sealed class ValidateCommandTests
 
         line.ShouldBe("::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=TM020::50%25 bad%0Anext");
     }
+
+    [Fact]
+    public void Format_Warning_SaysWarningInTheLineAndTheAnnotation()
+    {
+        var warning = new Diagnostics.Diagnostic("a.yaml", 3, 4, "TM053", "expired", Diagnostics.DiagnosticSeverity.Warning);
+
+        DiagnosticReporter.Format(warning).ShouldBe("a.yaml:3:4: warning TM053: expired");
+        DiagnosticReporter.FormatGitHub(warning).ShouldBe("::warning file=a.yaml,line=3,col=4,title=TM053::expired");
+    }
 }
