@@ -50,6 +50,8 @@ public sealed partial class ConfigLoaderTests
         { "TM049-queue-lifetime-out-of-range", "tacomail.yaml", DiagnosticCodes.QueueLifetimeOutOfRange, 6, 17 },
         { "TM050-reverse-address-form", "example.com.yaml", DiagnosticCodes.ReverseAddressForm, 6, 3 },
         { "TM050-reverse-address-form-move", "example.com.yaml", DiagnosticCodes.ReverseAddressForm, 7, 26 },
+        { "TM051-expiry-invalid", "example.com.yaml", DiagnosticCodes.ExpiryInvalid, 6, 21 },
+        { "TM052-then-without-expiry", "example.com.yaml", DiagnosticCodes.ThenWithoutExpiry, 6, 27 },
     };
 
     [Theory]

@@ -8,7 +8,7 @@ namespace TacoMail.Reconciler.Config.Rules;
 
 /// <summary>
 /// Checks the domain and aliases of every domain file against tacomail.yaml, resolves each
-/// alias's destination and state, and remembers every declared address (across files) to catch
+/// alias's destination, state and expiry, and remembers every declared address (across files) to catch
 /// duplicates and to check moves.
 /// </summary>
 internal sealed class AliasRules
@@ -93,6 +93,7 @@ internal sealed class AliasRules
             return;
         }
 
+        var expiry = ExpiryRule.Check(section.Path, alias, _diagnostics);
         DestinationAddress? destination;
         if (alias.Destination is not null)
         {
@@ -116,7 +117,7 @@ internal sealed class AliasRules
 
         if (address is not null && destination is not null && !isDuplicate)
         {
-            _aliases.Add(new DesiredAlias(address, destination.Value, alias.State, location));
+            _aliases.Add(new DesiredAlias(address, destination.Value, alias.State, location, expiry));
         }
     }
 
