@@ -131,4 +131,13 @@ internal static class DiagnosticCodes
 
     /// <summary>An alias has <c>then</c> but no <c>expires</c>.</summary>
     public const string ThenWithoutExpiry = "TM052";
+
+    /// <summary>
+    /// A warning: an alias's <c>expires</c> has passed, so plans make it what <c>then</c> says; the
+    /// YAML still reads as if it did what <c>state</c> says.
+    /// </summary>
+    public const string AliasExpired = "TM053";
+
+    /// <summary>A warning: an alias's <c>then</c> is its <c>state</c>, so its <c>expires</c> changes nothing.</summary>
+    public const string ExpiryWithoutEffect = "TM054";
 }

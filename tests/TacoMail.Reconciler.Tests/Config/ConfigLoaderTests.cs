@@ -119,7 +119,7 @@ public sealed partial class ConfigLoaderTests
     [Fact]
     public async Task LoadAsync_SameLoaderTwice_GivesEqualModels()
     {
-        var loader = new ConfigLoader();
+        var loader = Fixture.Loader();
 
         var first = await loader.LoadAsync(Fixture.Directory(Realistic), TestContext.Current.CancellationToken);
         var second = await loader.LoadAsync(Fixture.Directory(Realistic), TestContext.Current.CancellationToken);

@@ -10,7 +10,8 @@ namespace TacoMail.Reconciler.Tests.Config;
 
 /// <summary>
 /// An alias's <c>expires</c> and <c>then</c> (issue 13): read into <see cref="DesiredAlias.Expiry"/>,
-/// a malformed date refused (TM051), a <c>then</c> without <c>expires</c> refused (TM052).
+/// a malformed date refused (TM051), a <c>then</c> without <c>expires</c> refused (TM052), an expiry
+/// that has passed at load time (TM053) or can change nothing (TM054) warned about.
 /// </summary>
 public sealed class ExpiryTests : IDisposable
 {
@@ -269,6 +270,113 @@ public sealed class ExpiryTests : IDisposable
 
         result.Config.ShouldBeNull();
         result.Diagnostics.Select(d => d.Code).ShouldBe([DiagnosticCodes.UndeclaredDestination, DiagnosticCodes.ExpiryInvalid]);
+    }
+
+    private static readonly DateTimeOffset March31 = new(2027, 3, 31, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Expired_OneTickBeforeTheDay_IsNoWarning()
+    {
+        var result = await WithShop("{ expires: 2027-03-31 }").LoadAsync(March31.AddTicks(-1));
+
+        result.Diagnostics.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Expired_AtTheDaysFirstInstant_IsTM053WarningAndTheConfigIsStillBuilt()
+    {
+        var result = await WithShop("{ expires: 2027-03-31 }").LoadAsync(March31);
+
+        var diagnostic = result.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.ShouldBe(new Diagnostic(
+            _config.PathOf("example.com.yaml"),
+            5,
+            20,
+            DiagnosticCodes.AliasExpired,
+            "alias shop@example.com expired on 2027-03-31 (0 s ago), so plans make it disabled; if that is meant, " +
+            "write state: disabled instead of expires (or remove the alias), else move expires to a later date",
+            DiagnosticSeverity.Warning));
+        result.Succeeded.ShouldBeTrue();
+        var expiry = Shop(result).Expiry.ShouldNotBeNull();
+        expiry.IsDueAt(March31).ShouldBeTrue();
+        Shop(result).State.ShouldBe(AliasState.Active);
+    }
+
+    [Theory]
+    [InlineData(0, 5, "5 h ago")]
+    [InlineData(1, 0, "1 day ago")]
+    [InlineData(3, 5, "3 days ago")]
+    [InlineData(400, 0, "400 days ago")]
+    public async Task Expired_SaysHowLongAgoAndTheThenState(int days, int hours, string ago)
+    {
+        var result = await WithShop("{ expires: '2027-03-31', then: paused }").LoadAsync(March31.AddDays(days).AddHours(hours));
+
+        var diagnostic = result.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.Severity.ShouldBe(DiagnosticSeverity.Warning);
+        diagnostic.Message.ShouldStartWith($"alias shop@example.com expired on 2027-03-31 ({ago}), so plans make it paused; ");
+        diagnostic.Message.ShouldContain("write state: paused instead of expires");
+    }
+
+    [Fact]
+    public async Task Expired_DateTime_IsJudgedByItsOffset()
+    {
+        var at = new DateTimeOffset(2027, 3, 31, 16, 0, 0, TimeSpan.Zero);
+        var settings = "{ expires: 2027-03-31T18:00:00+02:00 }";
+
+        var before = await WithShop(settings).LoadAsync(at.AddTicks(-1));
+        var after = await WithShop(settings).LoadAsync(at.AddHours(2).AddMinutes(10));
+
+        before.Diagnostics.ShouldBeEmpty();
+        after.Diagnostics.ShouldHaveSingleItem().Message.ShouldStartWith(
+            "alias shop@example.com expired at 2027-03-31T18:00:00+02:00 (2 h 10 min ago), so plans make it disabled");
+    }
+
+    [Fact]
+    public async Task Expired_NextToAnError_IsReportedWithIt()
+    {
+        var result = await WithShop("{ destination: nobody@example.org, expires: 2027-03-31 }").LoadAsync(March31.AddDays(1));
+
+        result.Config.ShouldBeNull();
+        result.Diagnostics.Select(d => (d.Code, d.Severity)).ShouldBe(
+        [
+            (DiagnosticCodes.UndeclaredDestination, DiagnosticSeverity.Error),
+            (DiagnosticCodes.AliasExpired, DiagnosticSeverity.Warning),
+        ]);
+    }
+
+    [Theory]
+    [InlineData("state: disabled, expires: 2027-03-31", "alias shop@example.com is disabled and stays disabled when it expires (then defaults to disabled)")]
+    [InlineData("state: disabled, expires: 2027-03-31, then: disabled", "alias shop@example.com is disabled and stays disabled when it expires (then: disabled)")]
+    [InlineData("state: paused, expires: 2027-03-31, then: paused", "alias shop@example.com is paused and stays paused when it expires (then: paused)")]
+    public async Task ThenIsTheState_IsTM054WarningAtTheValue(string settings, string start)
+    {
+        var result = await WithShop($"{{ {settings} }}").LoadAsync(March31.AddDays(-1));
+
+        var diagnostic = result.Diagnostics.ShouldHaveSingleItem();
+        (diagnostic.Code, diagnostic.Severity, diagnostic.Line).ShouldBe((DiagnosticCodes.ExpiryWithoutEffect, DiagnosticSeverity.Warning, 5));
+        diagnostic.Column.ShouldBe(11 + settings.IndexOf("2027", StringComparison.Ordinal));
+        diagnostic.Message.ShouldBe(
+            start + ", so expires changes nothing; remove expires, or write the state the alias has until it expires (e.g. state: active)");
+        result.Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task ThenIsTheState_AndPast_IsOnlyTM054()
+    {
+        var result = await WithShop("{ state: disabled, expires: 2027-03-31 }").LoadAsync(March31.AddDays(10));
+
+        result.Diagnostics.ShouldHaveSingleItem().Code.ShouldBe(DiagnosticCodes.ExpiryWithoutEffect);
+    }
+
+    [Theory]
+    [InlineData("state: paused, expires: 2027-03-31")]
+    [InlineData("state: disabled, expires: 2027-03-31, then: paused")]
+    [InlineData("state: active, expires: 2027-03-31, then: paused")]
+    public async Task ThenDiffersFromTheState_IsNoWarning(string settings)
+    {
+        var result = await WithShop($"{{ {settings} }}").LoadAsync(March31.AddDays(-1));
+
+        result.Diagnostics.ShouldBeEmpty();
     }
 
     [Fact]
