@@ -14,7 +14,7 @@ namespace TacoMail.Reconciler.Config;
 /// </summary>
 /// <param name="time">
 /// The clock that tells whether an alias's <c>expires</c> has passed (a warning, not an error):
-/// the CLI's one, so that tests and the planner see the same time.
+/// the CLI's <see cref="TimeProvider"/>, the one the planner is given too, so a test sets both.
 /// </param>
 internal sealed class ConfigLoader(TimeProvider time)
 {

@@ -73,7 +73,7 @@ internal static class ExpiryRule
         return expiry;
     }
 
-    /// <summary>Days once it is a day or more (a date's expiry is always whole days old at midnight), else the short age.</summary>
+    /// <summary>Whole days once it is a day or more; below that the short age (<c>2 h 10 min</c>), as a date-time may have passed an hour ago.</summary>
     private static string Ago(TimeSpan age)
     {
         var days = (long)Math.Floor(age.TotalDays);
