@@ -4,8 +4,9 @@ using TacoMail.Reconciler.Config;
 namespace TacoMail.Reconciler.Cli;
 
 /// <summary>
-/// Loads the configuration for a command and reports its errors the same way <c>validate</c>
-/// does, so every command that reads the YAML refuses bad input with the same messages.
+/// Loads the configuration for a command and reports its diagnostics the same way <c>validate</c>
+/// does, so every command that reads the YAML refuses bad input with the same messages, and shows
+/// the same warnings without refusing.
 /// </summary>
 internal sealed class ConfigReader(ConfigLoader loader, DiagnosticReporter reporter, IAnsiConsole console)
 {
@@ -16,8 +17,9 @@ internal sealed class ConfigReader(ConfigLoader loader, DiagnosticReporter repor
         reporter.Report(result.Diagnostics);
         if (result.Config is null)
         {
-            var files = result.Diagnostics.Select(d => d.Path).Distinct(StringComparer.Ordinal).Count();
-            console.MarkupLineInterpolated($"[red]{result.Diagnostics.Count} error(s)[/] in {files} file(s) under {directory}");
+            var errors = result.Diagnostics.Where(d => d.IsError).ToList();
+            var files = errors.Select(d => d.Path).Distinct(StringComparer.Ordinal).Count();
+            console.MarkupLineInterpolated($"[red]{errors.Count} error(s)[/] in {files} file(s) under {directory}");
         }
 
         return result.Config;

@@ -12,7 +12,11 @@ namespace TacoMail.Reconciler.Config;
 /// a <see cref="Diagnostic"/> pointing at the offending YAML node; nothing is thrown for a bad
 /// configuration, so <c>tacomail validate</c> can report all of them in one run.
 /// </summary>
-internal sealed class ConfigLoader
+/// <param name="time">
+/// The clock that tells whether an alias's <c>expires</c> has passed (a warning, not an error):
+/// the CLI's <see cref="TimeProvider"/>, the one the planner is given too, so a test sets both.
+/// </param>
+internal sealed class ConfigLoader(TimeProvider time)
 {
     private ConfigSchema? _schema;
 
@@ -21,6 +25,7 @@ internal sealed class ConfigLoader
     public async Task<ConfigLoadResult> LoadAsync(string directory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(directory);
+        var now = time.GetUtcNow();
         var diagnostics = new DiagnosticBag();
         var files = FindFiles(directory, diagnostics);
         if (files.Count == 0)
@@ -57,7 +62,7 @@ internal sealed class ConfigLoader
             }
         }
 
-        var config = SemanticValidator.Validate(mainSection, domainSections, diagnostics);
+        var config = SemanticValidator.Validate(mainSection, domainSections, diagnostics, now);
         return new ConfigLoadResult(diagnostics.HasErrors ? null : config, diagnostics.ToSortedList());
     }
 

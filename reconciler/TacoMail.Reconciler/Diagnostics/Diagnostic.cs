@@ -9,4 +9,9 @@ namespace TacoMail.Reconciler.Diagnostics;
 /// <param name="Column">1-based column.</param>
 /// <param name="Code">A stable code such as <c>TM011</c>; see <see cref="DiagnosticCodes"/>.</param>
 /// <param name="Message">What is wrong and how to fix it.</param>
-internal sealed record Diagnostic(string Path, int Line, int Column, string Code, string Message);
+/// <param name="Severity">Whether it fails the load (an error, the default) or is only reported (a warning).</param>
+internal sealed record Diagnostic(
+    string Path, int Line, int Column, string Code, string Message, DiagnosticSeverity Severity = DiagnosticSeverity.Error)
+{
+    public bool IsError => Severity == DiagnosticSeverity.Error;
+}

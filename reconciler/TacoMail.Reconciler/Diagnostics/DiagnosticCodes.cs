@@ -4,7 +4,8 @@ namespace TacoMail.Reconciler.Diagnostics;
 /// The stable error codes of <c>tacomail validate</c>. Codes are never reused for another
 /// meaning, so that users can search for them and CI logs stay comparable across versions.
 /// Groups: TM00x files, TM01x YAML, TM02x schema, TM03x–TM05x semantic rules. Each code is
-/// explained, with an example and its fix, in <c>docs/diagnostics.md</c>.
+/// explained, with an example and its fix, in <c>docs/diagnostics.md</c>. A code is an error
+/// unless its summary says it is a warning (<see cref="DiagnosticSeverity.Warning"/>).
 /// </summary>
 internal static class DiagnosticCodes
 {
@@ -124,4 +125,19 @@ internal static class DiagnosticCodes
     /// addresses: <c>reply.</c> and 20 characters a–z, 2–7.
     /// </summary>
     public const string ReverseAddressForm = "TM050";
+
+    /// <summary>An alias's <c>expires</c> is not a date nor a date-time with an offset, or is no real day or time.</summary>
+    public const string ExpiryInvalid = "TM051";
+
+    /// <summary>An alias has <c>then</c> but no <c>expires</c>.</summary>
+    public const string ThenWithoutExpiry = "TM052";
+
+    /// <summary>
+    /// A warning: an alias's <c>expires</c> has passed, so plans make it what <c>then</c> says; the
+    /// YAML still reads as if it did what <c>state</c> says.
+    /// </summary>
+    public const string AliasExpired = "TM053";
+
+    /// <summary>A warning: an alias's <c>then</c> is its <c>state</c>, so its <c>expires</c> changes nothing.</summary>
+    public const string ExpiryWithoutEffect = "TM054";
 }

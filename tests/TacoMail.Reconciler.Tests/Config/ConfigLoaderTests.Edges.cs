@@ -215,6 +215,6 @@ public sealed partial class ConfigLoaderTests
         using var config = new TempConfig().WithMain();
 
         await Should.ThrowAsync<OperationCanceledException>(
-            () => new ConfigLoader().LoadAsync(config.Directory, new CancellationToken(canceled: true)));
+            () => Fixture.Loader().LoadAsync(config.Directory, new CancellationToken(canceled: true)));
     }
 }

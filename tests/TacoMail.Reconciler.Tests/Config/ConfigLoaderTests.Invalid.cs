@@ -1,4 +1,3 @@
-using TacoMail.Reconciler.Config;
 using TacoMail.Reconciler.Diagnostics;
 
 namespace TacoMail.Reconciler.Tests.Config;
@@ -50,6 +49,8 @@ public sealed partial class ConfigLoaderTests
         { "TM049-queue-lifetime-out-of-range", "tacomail.yaml", DiagnosticCodes.QueueLifetimeOutOfRange, 6, 17 },
         { "TM050-reverse-address-form", "example.com.yaml", DiagnosticCodes.ReverseAddressForm, 6, 3 },
         { "TM050-reverse-address-form-move", "example.com.yaml", DiagnosticCodes.ReverseAddressForm, 7, 26 },
+        { "TM051-expiry-invalid", "example.com.yaml", DiagnosticCodes.ExpiryInvalid, 6, 21 },
+        { "TM052-then-without-expiry", "example.com.yaml", DiagnosticCodes.ThenWithoutExpiry, 6, 27 },
     };
 
     [Theory]
@@ -73,12 +74,44 @@ public sealed partial class ConfigLoaderTests
         fixture.ShouldStartWith(code);
     }
 
+    /// <summary>
+    /// One fixture per warning (Fixtures/warnings/TMnnn-*), each with exactly one, loaded at
+    /// <see cref="PlanTime.Now"/>: the code, where it is reported, and that the config is still built.
+    /// </summary>
+    public static TheoryData<string, string, string, int, int> WarningFixtures => new()
+    {
+        { "TM053-alias-expired", "example.com.yaml", DiagnosticCodes.AliasExpired, 7, 21 },
+        { "TM054-expiry-without-effect", "example.com.yaml", DiagnosticCodes.ExpiryWithoutEffect, 6, 41 },
+    };
+
+    [Theory]
+    [MemberData(nameof(WarningFixtures))]
+    public async Task LoadAsync_WarningFixture_ReportsItsSingleWarningAtTheNodeAndStillBuildsTheConfig(
+        string fixture, string file, string code, int line, int column)
+    {
+        var name = $"warnings/{fixture}";
+
+        var result = await Fixture.LoadAsync(name);
+
+        result.Config.ShouldNotBeNull();
+        var diagnostic = result.Diagnostics.ShouldHaveSingleItem();
+        diagnostic.ShouldBe(diagnostic with
+        {
+            Path = Fixture.File(name, file),
+            Code = code,
+            Line = line,
+            Column = column,
+            Severity = DiagnosticSeverity.Warning,
+        });
+        fixture.ShouldStartWith(code);
+    }
+
     [Fact]
     public async Task LoadAsync_DirectoryNotFound_ReportsTheDirectory()
     {
         var missing = Path.Join(Fixture.Directory("invalid/TM001-directory-not-found"), "missing");
 
-        var result = await new ConfigLoader().LoadAsync(missing, TestContext.Current.CancellationToken);
+        var result = await Fixture.Loader().LoadAsync(missing, TestContext.Current.CancellationToken);
 
         result.Config.ShouldBeNull();
         result.Diagnostics.ShouldHaveSingleItem().ShouldBe(new Diagnostic(
@@ -104,7 +137,7 @@ public sealed partial class ConfigLoaderTests
             var dangling = Path.Join(directory.FullName, "dangling.yaml");
             File.CreateSymbolicLink(dangling, Path.Join(directory.FullName, "nowhere.yaml"));
 
-            var result = await new ConfigLoader().LoadAsync(directory.FullName, TestContext.Current.CancellationToken);
+            var result = await Fixture.Loader().LoadAsync(directory.FullName, TestContext.Current.CancellationToken);
 
             var diagnostic = result.Diagnostics.ShouldHaveSingleItem();
             diagnostic.Code.ShouldBe(DiagnosticCodes.FileUnreadable);

@@ -27,7 +27,7 @@ public sealed partial class ConfigLoaderTests
     }
 
     [Theory]
-    [InlineData("TM020-unknown-key", "unknown key 'destinaton' in 'aliases.shop' (did you mean 'destination'?); fix or remove it, the allowed keys are: destination, state")]
+    [InlineData("TM020-unknown-key", "unknown key 'destinaton' in 'aliases.shop' (did you mean 'destination'?); fix or remove it, the allowed keys are: destination, state, expires, then")]
     [InlineData("TM021-wrong-type", "'domains' must be a list, not the text 'example.com'; write it as a list, e.g. [example.com]")]
     [InlineData("TM023-not-allowed-value", "'aliases.shop.state' is 'activ', which is not allowed (did you mean 'active'?); use one of: active, paused, disabled")]
     [InlineData("TM024-constraint-violated", "'safety.max_delete_percent' is 150, more than the maximum of 100; lower it")]

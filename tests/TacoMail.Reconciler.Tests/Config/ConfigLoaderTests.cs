@@ -75,6 +75,20 @@ public sealed partial class ConfigLoaderTests
     }
 
     [Fact]
+    public async Task LoadAsync_Expiries_AreReadWithTheirThenStateAndSource()
+    {
+        var config = (await Fixture.LoadAsync(Model)).Config!;
+
+        config.Aliases.Where(alias => alias.Expiry is not null).Select(alias => (alias.Address.ToString(), alias.Expiry)).ShouldBe(
+        [
+            ("partner@example.com", new AliasExpiry(
+                new DateTimeOffset(2030, 6, 30, 18, 0, 0, TimeSpan.FromHours(2)), AliasState.Paused, new SourceLocation(Fixture.File(Model, "example.com.yaml"), 10, 72))),
+            ("buch@xn--bcher-kva.example", new AliasExpiry(
+                new DateTimeOffset(2030, 12, 31, 0, 0, 0, TimeSpan.Zero), AliasState.Disabled, new SourceLocation(Fixture.File(Model, "buecher.yaml"), 5, 37))),
+        ]);
+    }
+
+    [Fact]
     public async Task LoadAsync_Moves_ResolveLocalPartsAndFullAddresses()
     {
         var config = (await Fixture.LoadAsync(Model)).Config!;
@@ -119,7 +133,7 @@ public sealed partial class ConfigLoaderTests
     [Fact]
     public async Task LoadAsync_SameLoaderTwice_GivesEqualModels()
     {
-        var loader = new ConfigLoader();
+        var loader = Fixture.Loader();
 
         var first = await loader.LoadAsync(Fixture.Directory(Realistic), TestContext.Current.CancellationToken);
         var second = await loader.LoadAsync(Fixture.Directory(Realistic), TestContext.Current.CancellationToken);

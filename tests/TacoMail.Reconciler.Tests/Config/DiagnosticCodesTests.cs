@@ -24,7 +24,10 @@ public sealed class DiagnosticCodesTests
     [Fact]
     public void Codes_EachHasItsOwnFixtureDirectory()
     {
-        var fixtures = Directory.EnumerateDirectories(Fixture.Directory("invalid")).Select(Path.GetFileName).ToList();
+        var fixtures = Directory.EnumerateDirectories(Fixture.Directory("invalid"))
+            .Concat(Directory.EnumerateDirectories(Fixture.Directory("warnings")))
+            .Select(Path.GetFileName)
+            .ToList();
 
         Codes.Where(code => !fixtures.Exists(name => name!.StartsWith(code + "-", StringComparison.Ordinal))).ShouldBeEmpty();
     }

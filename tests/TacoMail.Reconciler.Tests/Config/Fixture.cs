@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TacoMail.Reconciler.Config;
 
 namespace TacoMail.Reconciler.Tests.Config;
@@ -11,5 +12,8 @@ internal static class Fixture
     public static string File(string name, string fileName) => Path.Join(Directory(name), fileName);
 
     public static Task<ConfigLoadResult> LoadAsync(string name) =>
-        new ConfigLoader().LoadAsync(Directory(name), TestContext.Current.CancellationToken);
+        Loader().LoadAsync(Directory(name), TestContext.Current.CancellationToken);
+
+    /// <summary>A loader whose clock stands at <see cref="PlanTime.Now"/>, or at <paramref name="now"/>.</summary>
+    public static ConfigLoader Loader(DateTimeOffset? now = null) => new(new FakeTimeProvider(now ?? PlanTime.Now));
 }

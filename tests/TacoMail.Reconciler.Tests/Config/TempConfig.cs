@@ -25,8 +25,9 @@ internal sealed class TempConfig : IDisposable
 
     public TempConfig WithMain(string content = Main) => With("tacomail.yaml", content);
 
-    public Task<ConfigLoadResult> LoadAsync() =>
-        new ConfigLoader().LoadAsync(Directory, TestContext.Current.CancellationToken);
+    /// <summary>Loads the directory with the clock at <see cref="PlanTime.Now"/>, or at <paramref name="now"/>.</summary>
+    public Task<ConfigLoadResult> LoadAsync(DateTimeOffset? now = null) =>
+        Fixture.Loader(now).LoadAsync(Directory, TestContext.Current.CancellationToken);
 
     public void Dispose() => _directory.Delete(recursive: true);
 }

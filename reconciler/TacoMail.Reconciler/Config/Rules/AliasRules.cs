@@ -8,7 +8,7 @@ namespace TacoMail.Reconciler.Config.Rules;
 
 /// <summary>
 /// Checks the domain and aliases of every domain file against tacomail.yaml, resolves each
-/// alias's destination and state, and remembers every declared address (across files) to catch
+/// alias's destination, state and expiry, and remembers every declared address (across files) to catch
 /// duplicates and to check moves.
 /// </summary>
 internal sealed class AliasRules
@@ -18,13 +18,18 @@ internal sealed class AliasRules
 
     private readonly Declarations _declarations;
     private readonly DiagnosticBag _diagnostics;
+    private readonly DateTimeOffset _now;
     private readonly Dictionary<AliasAddress, SourceLocation> _declared = [];
     private readonly List<DesiredAlias> _aliases = [];
 
-    public AliasRules(Declarations declarations, DiagnosticBag diagnostics)
+    /// <param name="declarations">What tacomail.yaml declares.</param>
+    /// <param name="diagnostics">Where errors and warnings go.</param>
+    /// <param name="now">The time of the load, for the warning about an expiry that has passed.</param>
+    public AliasRules(Declarations declarations, DiagnosticBag diagnostics, DateTimeOffset now)
     {
         _declarations = declarations;
         _diagnostics = diagnostics;
+        _now = now;
     }
 
     /// <summary>Every address declared so far, with where it was first declared.</summary>
@@ -93,10 +98,11 @@ internal sealed class AliasRules
             return;
         }
 
+        var name = address is not null ? $"alias {address}" : $"alias '{alias.Key.Value}'";
+        var expiry = ExpiryRule.Check(section.Path, alias, name, _now, _diagnostics);
         DestinationAddress? destination;
         if (alias.Destination is not null)
         {
-            var name = address is not null ? $"alias {address}" : $"alias '{alias.Key.Value}'";
             destination = CheckDestination(section.Path, alias.Destination, DestinationLabel, name);
         }
         else if (!section.HasDefaultDestinationKey)
@@ -116,7 +122,7 @@ internal sealed class AliasRules
 
         if (address is not null && destination is not null && !isDuplicate)
         {
-            _aliases.Add(new DesiredAlias(address, destination.Value, alias.State, location));
+            _aliases.Add(new DesiredAlias(address, destination.Value, alias.State, location, expiry));
         }
     }
 

@@ -9,13 +9,18 @@ namespace TacoMail.Reconciler.Config.Rules;
 /// </summary>
 internal static class SemanticValidator
 {
-    /// <summary>Reports every problem to <paramref name="diagnostics"/>; returns the model only when there is none.</summary>
-    public static TacoMailConfig? Validate(MainSection? main, IReadOnlyList<DomainSection> domainFiles, DiagnosticBag diagnostics)
+    /// <summary>Reports every problem to <paramref name="diagnostics"/>; returns the model only when there is no error.</summary>
+    /// <param name="main">tacomail.yaml, or null when it is missing or unreadable.</param>
+    /// <param name="domainFiles">Every domain file.</param>
+    /// <param name="diagnostics">Where errors and warnings go.</param>
+    /// <param name="now">The time of the load, against which an expiry that has passed is a warning.</param>
+    public static TacoMailConfig? Validate(
+        MainSection? main, IReadOnlyList<DomainSection> domainFiles, DiagnosticBag diagnostics, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(domainFiles);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var declarations = DeclarationRules.Check(main, diagnostics);
-        var aliasRules = new AliasRules(declarations, diagnostics);
+        var aliasRules = new AliasRules(declarations, diagnostics, now);
         var files = domainFiles.Select(section => (section, aliasRules.Check(section))).ToList();
         var moves = new MoveRules(aliasRules.Declared, diagnostics).Check(files);
         if (diagnostics.HasErrors || main?.TableName is null || declarations.Domains is null || declarations.Destinations is null)

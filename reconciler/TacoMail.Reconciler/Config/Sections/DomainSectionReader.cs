@@ -8,6 +8,8 @@ internal static class DomainSectionReader
 {
     private const string DestinationKey = "destination";
     private const string StateKey = "state";
+    private const string ExpiresKey = "expires";
+    private const string ThenKey = "then";
     private const string DefaultDestinationKey = "default_destination";
 
     public static DomainSection Read(string path, SourceMapping root)
@@ -43,15 +45,28 @@ internal static class DomainSectionReader
         var destination = settings.FindString(DestinationKey);
         var stateText = settings.FindString(StateKey);
         var state = stateText is null ? AliasState.Active : ParseState(stateText.Value);
-        var isComplete = settings.Entries.All(e => e.Key.Value is DestinationKey or StateKey) &&
+        var expires = settings.FindString(ExpiresKey);
+        var then = settings.Find(ThenKey);
+        var thenState = then is null ? AliasState.Disabled : ParseThen(settings.FindString(ThenKey)?.Value);
+        var isComplete = settings.Entries.All(e => e.Key.Value is DestinationKey or StateKey or ExpiresKey or ThenKey) &&
             (settings.Find(DestinationKey) is null || destination is { Value.Length: > 0 }) &&
-            (settings.Find(StateKey) is null || state is not null);
-        return new AliasEntry(entry.Key, destination, state ?? AliasState.Active, isComplete);
+            (settings.Find(StateKey) is null || state is not null) &&
+            (settings.Find(ExpiresKey) is null || expires is { Value.Length: > 0 }) &&
+            (then is null || thenState is not null);
+        return new AliasEntry(entry.Key, destination, state ?? AliasState.Active, isComplete, expires, then, thenState ?? AliasState.Disabled);
     }
 
     private static AliasState? ParseState(string text) => text switch
     {
         "active" => AliasState.Active,
+        "paused" => AliasState.Paused,
+        "disabled" => AliasState.Disabled,
+        _ => null,
+    };
+
+    /// <summary>An expired alias stops receiving: <c>active</c> is no state to expire into.</summary>
+    private static AliasState? ParseThen(string? text) => text switch
+    {
         "paused" => AliasState.Paused,
         "disabled" => AliasState.Disabled,
         _ => null,
