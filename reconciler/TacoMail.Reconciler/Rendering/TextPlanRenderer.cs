@@ -52,7 +52,7 @@ internal sealed class TextPlanRenderer(bool maskDestinations = false) : IPlanRen
             console.WriteLine();
         }
 
-        WriteSkipped(console, plan);
+        TextSkippedSection.Write(console, plan.Skipped, ("was skipped (left untouched)", "were skipped (left untouched)"));
         WriteViolations(console, plan);
         WriteRecentUse(console, plan);
         WriteExpiring(console, plan);
@@ -119,26 +119,6 @@ internal sealed class TextPlanRenderer(bool maskDestinations = false) : IPlanRen
         var detail = values.Count == 0 ? "values unchanged, rewritten in the canonical shape" : string.Join(", ", values);
         var item = $"{TableContract.ConfigPartition} {ConfigSetRecord.SortKeyOf(change.Kind)}";
         return $"[{colour}]{symbol} {Escape(item)}[/]: {detail}";
-    }
-
-    private static void WriteSkipped(IAnsiConsole console, Plan plan)
-    {
-        if (plan.Skipped.IsEmpty)
-        {
-            return;
-        }
-
-        var count = plan.Skipped.Length;
-        console.MarkupLine(count == 1
-            ? "[yellow]Warning: 1 table item could not be read and was skipped (left untouched):[/]"
-            : $"[yellow]Warning: {count} table items could not be read and were skipped (left untouched):[/]");
-        foreach (var item in plan.Skipped)
-        {
-            var key = item.Key is { } readable ? readable.FullAddress : "(unreadable key)";
-            console.MarkupLine($"{ChangeIndent}- {Escape(key)}: {Escape(item.Reason)}");
-        }
-
-        console.WriteLine();
     }
 
     private static void WriteViolations(IAnsiConsole console, Plan plan)

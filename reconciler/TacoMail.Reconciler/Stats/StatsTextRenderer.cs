@@ -29,7 +29,7 @@ internal sealed class StatsTextRenderer(bool maskDestinations = false) : IStatsR
             console.WriteLine();
         }
 
-        WriteSkipped(report, console);
+        TextSkippedSection.Write(console, report.Skipped, ("is not counted", "are not counted"));
         console.WriteLine(StatsWords.Summary(report));
     }
 
@@ -79,24 +79,4 @@ internal sealed class StatsTextRenderer(bool maskDestinations = false) : IStatsR
         AliasState.Paused => new Style(Color.Yellow),
         _ => new Style(Color.Red),
     };
-
-    private static void WriteSkipped(StatsReport report, IAnsiConsole console)
-    {
-        if (report.Skipped.IsEmpty)
-        {
-            return;
-        }
-
-        var count = report.Skipped.Length;
-        console.MarkupLine(count == 1
-            ? "[yellow]Warning: 1 table item could not be read and is not counted:[/]"
-            : $"[yellow]Warning: {count} table items could not be read and are not counted:[/]");
-        foreach (var item in report.Skipped)
-        {
-            var key = item.Key is { } readable ? readable.FullAddress : "(unreadable key)";
-            console.MarkupLineInterpolated($"{Indent}- {DisplayText.Printable(key)}: {DisplayText.Printable(item.Reason)}");
-        }
-
-        console.WriteLine();
-    }
 }

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
-using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Time.Testing;
 using TacoMail.Reconciler.Cli;
 using TacoMail.Schema.Records;
-using TacoMail.Schema.Table;
 using TacoMail.Testing;
 
 namespace TacoMail.IntegrationTests.Cli;
@@ -58,20 +55,6 @@ public sealed class PlanUsageTests(DynamoDbLocalFixture dynamo) : IDisposable
         output.ShouldContain("No changes.");
     }
 
-    /// <summary>What the disposition writes per message, as one direct UpdateItem.</summary>
-    private async Task CountMessagesAsync(string local, int messages, DateTimeOffset at) =>
-        await dynamo.Client.UpdateItemAsync(
-            new UpdateItemRequest
-            {
-                TableName = _config.TableName,
-                Key = ItemKeyCodec.Encode(new ItemKey("example.com", local)),
-                UpdateExpression = "ADD #uc :n SET #lu = :at",
-                ExpressionAttributeNames = new() { ["#uc"] = TableContract.UseCount, ["#lu"] = TableContract.LastUsedDatetime },
-                ExpressionAttributeValues = new()
-                {
-                    [":n"] = new AttributeValue { N = messages.ToString(CultureInfo.InvariantCulture) },
-                    [":at"] = new AttributeValue { N = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
-                },
-            },
-            TestContext.Current.CancellationToken);
+    private Task CountMessagesAsync(string local, int messages, DateTimeOffset at) =>
+        TableItems.CountMessagesAsync(dynamo.Client, _config.TableName, new ItemKey("example.com", local), messages, at);
 }

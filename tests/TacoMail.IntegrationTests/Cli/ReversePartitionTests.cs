@@ -76,30 +76,13 @@ public sealed class ReversePartitionTests(DynamoDbLocalFixture dynamo) : IDispos
                     ExclusiveStartKey = start,
                 },
                 TestContext.Current.CancellationToken);
-            lines.AddRange(page.Items.Select(Canonical));
+            lines.AddRange(page.Items.Select(TableItems.Canonical));
             start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
         while (start is not null);
 
         return lines;
     }
-
-    private static string Canonical(Dictionary<string, AttributeValue> item) =>
-        string.Join(", ", item.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={Canonical(a.Value)}"));
-
-    private static string Canonical(AttributeValue value) => value switch
-    {
-        { S: { } s } => $"S:{s}",
-        { N: { } n } => $"N:{n}",
-        { BOOL: { } b } => $"BOOL:{b}",
-        { SS.Count: > 0 } => $"SS:[{string.Join("|", value.SS.Order(StringComparer.Ordinal))}]",
-        { NS.Count: > 0 } => $"NS:[{string.Join("|", value.NS.Order(StringComparer.Ordinal))}]",
-        { L.Count: > 0 } => $"L:[{string.Join("|", value.L.Select(Canonical))}]",
-        { M.Count: > 0 } => $"M:{{{Canonical(value.M)}}}",
-        { B: { } bytes } => $"B:{Convert.ToBase64String(bytes.ToArray())}",
-        { NULL: true } => "NULL",
-        _ => throw new InvalidOperationException("An attribute type this test does not compare."),
-    };
 
     private async Task<List<string>> AliasKeysAsync()
     {

@@ -226,55 +226,8 @@ public sealed class StatsCommandTests(DynamoDbLocalFixture dynamo) : IDisposable
             .Select(l => string.Join(" | ", l.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
             .Where(l => l.Length > 0)];
 
-    /// <summary>What the delivery writes per message, as one direct UpdateItem.</summary>
-    private async Task CountMessagesAsync(string domain, string local, int messages, DateTimeOffset at) =>
-        await dynamo.Client.UpdateItemAsync(
-            new UpdateItemRequest
-            {
-                TableName = _config.TableName,
-                Key = ItemKeyCodec.Encode(new ItemKey(domain, local)),
-                UpdateExpression = "ADD #uc :n SET #lu = :at",
-                ExpressionAttributeNames = new() { ["#uc"] = TableContract.UseCount, ["#lu"] = TableContract.LastUsedDatetime },
-                ExpressionAttributeValues = new()
-                {
-                    [":n"] = new AttributeValue { N = messages.ToString(CultureInfo.InvariantCulture) },
-                    [":at"] = new AttributeValue { N = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
-                },
-                ConditionExpression = "attribute_exists(#uc)",
-            },
-            TestContext.Current.CancellationToken);
+    private Task CountMessagesAsync(string domain, string local, int messages, DateTimeOffset at) =>
+        TableItems.CountMessagesAsync(dynamo.Client, _config.TableName, new ItemKey(domain, local), messages, at);
 
-    /// <summary>Every item of the table, each as a canonical line of all its attributes, in key order.</summary>
-    private async Task<List<string>> ScanAsync()
-    {
-        var lines = new List<string>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var page = await dynamo.Client.ScanAsync(
-                new ScanRequest { TableName = _config.TableName, ConsistentRead = true, ExclusiveStartKey = start },
-                TestContext.Current.CancellationToken);
-            lines.AddRange(page.Items.Select(Canonical));
-            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (start is not null);
-
-        return [.. lines.Order(StringComparer.Ordinal)];
-    }
-
-    private static string Canonical(Dictionary<string, AttributeValue> item) =>
-        string.Join(", ", item.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={Canonical(a.Value)}"));
-
-    private static string Canonical(AttributeValue value) => value switch
-    {
-        { S: { } s } => $"S:{s}",
-        { N: { } n } => $"N:{n}",
-        { BOOL: { } b } => $"BOOL:{b}",
-        { SS.Count: > 0 } => $"SS:[{string.Join("|", value.SS.Order(StringComparer.Ordinal))}]",
-        { NS.Count: > 0 } => $"NS:[{string.Join("|", value.NS.Order(StringComparer.Ordinal))}]",
-        { L.Count: > 0 } => $"L:[{string.Join("|", value.L.Select(Canonical))}]",
-        { M.Count: > 0 } => $"M:{{{Canonical(value.M)}}}",
-        { NULL: true } => "NULL",
-        _ => throw new InvalidOperationException("An attribute type this test does not compare."),
-    };
+    private Task<List<string>> ScanAsync() => TableItems.ScanAsync(dynamo.Client, _config.TableName);
 }
