@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -24,6 +25,14 @@ internal static class TacoMailApp
             e.Cancel = true;
             cancellation.Cancel();
         };
+
+        // SIGTERM (kill, a CI runner cancelling a job) stops as Ctrl-C does: an apply says what it
+        // did and releases its lock, and dynamodb-local stops the emulator it started.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancellation.Cancel();
+        });
         var app = Create(ConsoleFactory.Create(), new SystemEnvironment(), TimeProvider.System, ConsoleFactory.CreateForStandardError());
         return await app.RunAsync(args, cancellation.Token);
     }
