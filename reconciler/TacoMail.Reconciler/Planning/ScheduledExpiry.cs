@@ -25,16 +25,8 @@ internal sealed record ScheduledExpiry(ItemKey Key, DateTimeOffset At, AliasStat
     /// The state an alias in <paramref name="state"/> has once expired: the stricter of the two, so
     /// that an expiry never wakes up an alias already disabled by hand or by the YAML.
     /// </summary>
-    public AliasState Expire(AliasState state) => Strictness(Then) > Strictness(state) ? Then : state;
+    public AliasState Expire(AliasState state) => AliasStateOrder.Stricter(state, Then);
 
     /// <summary>The state an alias in <paramref name="state"/> has at <paramref name="now"/>.</summary>
     public AliasState StateAt(AliasState state, DateTimeOffset now) => IsDueAt(now) ? Expire(state) : state;
-
-    private static int Strictness(AliasState state) => state switch
-    {
-        AliasState.Active => 0,
-        AliasState.Paused => 1,
-        AliasState.Disabled => 2,
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown alias state."),
-    };
 }

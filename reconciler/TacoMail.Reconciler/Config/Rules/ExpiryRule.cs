@@ -47,8 +47,9 @@ internal static class ExpiryRule
         }
 
         var expiry = new AliasExpiry(at, alias.ThenState, new SourceLocation(path, written.Line, written.Column));
+        var expired = AliasStateOrder.Stricter(alias.State, expiry.Then);
         var then = expiry.Then.ToName();
-        if (expiry.Then == alias.State)
+        if (expired == alias.State)
         {
             // Before the expiry and after it the alias is the same, whatever the date: the one thing to say.
             var thenSource = alias.Then is null ? $"then defaults to {then}" : $"then: {then}";
@@ -56,7 +57,7 @@ internal static class ExpiryRule
                 path,
                 written,
                 DiagnosticCodes.ExpiryWithoutEffect,
-                $"{name} is {alias.State.ToName()} and stays {then} when it expires ({thenSource}), so expires changes nothing; " +
+                $"{name} is {alias.State.ToName()} and stays {expired.ToName()} when it expires ({thenSource}), so expires changes nothing; " +
                 "remove expires, or write the state the alias has until it expires (e.g. state: active)");
         }
         else if (expiry.IsDueAt(now))
@@ -66,7 +67,7 @@ internal static class ExpiryRule
                 path,
                 written,
                 DiagnosticCodes.AliasExpired,
-                $"{name} expired {when} ({Ago(now - at)}), so plans make it {then}; if that is meant, write state: {then} " +
+                $"{name} expired {when} ({Ago(now - at)}), so plans make it {expired.ToName()}; if that is meant, write state: {expired.ToName()} " +
                 "instead of expires (or remove the alias), else move expires to a later date");
         }
 
