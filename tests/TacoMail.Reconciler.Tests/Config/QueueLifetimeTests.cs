@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Newtonsoft.Json.Linq;
-using Spectre.Console;
-using Spectre.Console.Testing;
 using TacoMail.Reconciler.Config;
 using TacoMail.Reconciler.Config.Validation;
 using TacoMail.Reconciler.Diagnostics;
@@ -13,6 +10,7 @@ using TacoMail.Reconciler.Rendering;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
+using static TacoMail.Reconciler.Tests.Rendering.RenderedPlan;
 
 namespace TacoMail.Reconciler.Tests.Config;
 
@@ -181,21 +179,6 @@ public sealed class QueueLifetimeTests
             [],
             stored with { Routing = stored.Routing with { QueueLifetime = wanted } });
         return Planner.Plan(desired, actual, SafetyThresholds.Default, PlanTime.Now);
-    }
-
-    private static string Text(Plan plan)
-    {
-        var console = new TestConsole().Width(200);
-        console.Profile.Capabilities.ColorSystem = ColorSystem.NoColors;
-        new TextPlanRenderer(false).Render(plan, console);
-        return console.Output.Replace("\r\n", "\n", StringComparison.Ordinal);
-    }
-
-    private static JsonDocument Json(Plan plan)
-    {
-        using var stream = new MemoryStream();
-        JsonPlanRenderer.Write(plan, stream, false);
-        return JsonDocument.Parse(stream.ToArray());
     }
 
     private static JObject ReadSchema()

@@ -1,12 +1,11 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Spectre.Console;
-using Spectre.Console.Testing;
 using TacoMail.Reconciler.Planning;
 using TacoMail.Reconciler.Rendering;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Settings;
 using static TacoMail.Reconciler.Tests.Planning.States;
+using static TacoMail.Reconciler.Tests.Rendering.RenderedPlan;
 
 namespace TacoMail.Reconciler.Tests.Rendering;
 
@@ -143,19 +142,5 @@ public sealed class ExpiryRenderingTests
     {
         var desired = Yaml();
         return Planner.Plan(desired, Actual([Record("due@example.com"), Record("soon@example.com"), Record("later@example.com")], desired), SafetyThresholds.Default, Now);
-    }
-
-    private static string Text(Plan plan)
-    {
-        using var console = new TestConsole().Colors(ColorSystem.NoColors).Width(200);
-        new TextPlanRenderer().Render(plan, console);
-        return console.Output.ReplaceLineEndings("\n");
-    }
-
-    private static JsonDocument Json(Plan plan)
-    {
-        using var stream = new MemoryStream();
-        JsonPlanRenderer.Write(plan, stream);
-        return JsonDocument.Parse(stream.ToArray());
     }
 }

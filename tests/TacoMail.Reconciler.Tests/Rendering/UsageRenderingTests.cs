@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Spectre.Console;
-using Spectre.Console.Testing;
-using TacoMail.Reconciler.Planning;
 using TacoMail.Reconciler.Rendering;
+using static TacoMail.Reconciler.Tests.Rendering.RenderedPlan;
 
 namespace TacoMail.Reconciler.Tests.Rendering;
 
@@ -117,20 +116,6 @@ public sealed class UsageRenderingTests
         output.Length.ShouldBeLessThan(options.MaxLength);
         output.ShouldContain("> **1,000 of the affected aliases received mail in the last 30 days:**\n> - alias01000\\@example.com (delete)");
         output.ShouldMatch(@"> - _…and [0-9,]+ more not shown\._\n\n");
-    }
-
-    private static string Text(Plan plan)
-    {
-        using var console = new TestConsole().Colors(ColorSystem.NoColors).Width(200);
-        new TextPlanRenderer().Render(plan, console);
-        return console.Output.ReplaceLineEndings("\n");
-    }
-
-    private static JsonDocument Json(Plan plan)
-    {
-        using var stream = new MemoryStream();
-        JsonPlanRenderer.Write(plan, stream);
-        return JsonDocument.Parse(stream.ToArray());
     }
 
     private static JsonElement Change(JsonDocument json, string address) =>
