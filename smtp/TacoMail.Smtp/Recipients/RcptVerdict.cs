@@ -10,7 +10,7 @@ namespace TacoMail.Smtp.Recipients;
 /// <param name="Key">The alias (or reverse address) it resolved to; null for an invalid address.</param>
 /// <param name="Status">What the table says.</param>
 /// <param name="Outcome">What the server does.</param>
-/// <param name="Response">The SMTP reply.</param>
+/// <param name="Response">The SMTP reply (an acceptance is SmtpServer's own 250).</param>
 /// <param name="CountsAsUse">Whether the alias's <c>use_count</c> goes up (at RCPT for a refusal, once queued for an acceptance).</param>
 internal sealed record RcptVerdict(
     string Recipient,
@@ -52,7 +52,7 @@ internal sealed record RcptVerdict(
     }
 
     private static RcptVerdict Accept(ResolvedRecipient r, RcptOutcome outcome, bool countsAsUse) =>
-        new(r.Recipient, r.Key, r.Status, outcome, SmtpReplies.RecipientOk, countsAsUse);
+        new(r.Recipient, r.Key, r.Status, outcome, SmtpResponse.Ok, countsAsUse);
 
     private static RcptVerdict Refuse(ResolvedRecipient r, SmtpResponse response, bool countsAsUse) =>
         new(r.Recipient, r.Key, r.Status, RcptOutcome.Reject, response, countsAsUse);

@@ -9,8 +9,6 @@ namespace TacoMail.Smtp.Recipients;
 /// </summary>
 internal static class SmtpReplies
 {
-    public static SmtpResponse RecipientOk { get; } = new(SmtpReplyCode.Ok, "2.1.5 Ok");
-
     public static SmtpResponse Unknown { get; } = new(SmtpReplyCode.MailboxUnavailable, "5.1.1 Recipient address rejected: user unknown");
 
     public static SmtpResponse Disabled { get; } = Unknown;
