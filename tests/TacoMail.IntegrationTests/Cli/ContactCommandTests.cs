@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using TacoMail.MailPath.Replies;
 using TacoMail.Reconciler.Cli;
 using TacoMail.Testing;
+using TacoMail.Testing.DynamoDb;
 
 namespace TacoMail.IntegrationTests.Cli;
 

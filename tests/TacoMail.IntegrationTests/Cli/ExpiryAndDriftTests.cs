@@ -5,6 +5,7 @@ using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Table;
 using TacoMail.Testing;
+using TacoMail.Testing.DynamoDb;
 
 namespace TacoMail.IntegrationTests.Cli;
 

@@ -1,6 +1,7 @@
 using TacoMail.Reconciler.Cli;
 using TacoMail.Schema.Table;
 using TacoMail.Testing;
+using TacoMail.Testing.DynamoDb;
 
 namespace TacoMail.IntegrationTests.Cli;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using TacoMail.Reconciler.Cli;
 using TacoMail.Schema.Records;
 using TacoMail.Testing;
+using TacoMail.Testing.DynamoDb;
 
 namespace TacoMail.IntegrationTests.Cli;
 

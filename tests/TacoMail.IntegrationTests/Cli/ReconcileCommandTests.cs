@@ -4,6 +4,7 @@ using TacoMail.Reconciler.Cli;
 using TacoMail.Reconciler.Table.Locking;
 using TacoMail.Schema.Records;
 using TacoMail.Testing;
+using TacoMail.Testing.DynamoDb;
 
 namespace TacoMail.IntegrationTests.Cli;
 

@@ -2,6 +2,7 @@ using TacoMail.Reconciler.Cli;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
 using TacoMail.Testing;
+using TacoMail.Testing.DynamoDb;
 
 namespace TacoMail.IntegrationTests.Cli;
 

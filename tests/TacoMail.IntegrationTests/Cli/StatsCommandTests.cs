@@ -7,6 +7,7 @@ using TacoMail.Reconciler.Cli;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Table;
 using TacoMail.Testing;
+using TacoMail.Testing.DynamoDb;
 
 namespace TacoMail.IntegrationTests.Cli;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TacoMail.Schema.Queue;
+using TacoMail.Testing.DynamoDb;
 using TacoMail.Testing.S3;
 using TacoMail.Testing.Ses;
 

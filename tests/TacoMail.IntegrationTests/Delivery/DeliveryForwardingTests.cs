@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MimeKit;
+using TacoMail.Testing.DynamoDb;
 using TacoMail.Testing.S3;
 
 namespace TacoMail.IntegrationTests.Delivery;

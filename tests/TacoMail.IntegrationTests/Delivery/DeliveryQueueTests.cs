@@ -7,6 +7,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using MimeKit;
 using TacoMail.Schema.Queue;
+using TacoMail.Testing.DynamoDb;
 using TacoMail.Testing.S3;
 using TacoMail.Testing.Ses;
 

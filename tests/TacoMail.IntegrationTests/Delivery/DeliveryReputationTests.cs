@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using MimeKit;
+using TacoMail.Testing.DynamoDb;
 using TacoMail.Testing.S3;
 
 namespace TacoMail.IntegrationTests.Delivery;

@@ -7,6 +7,7 @@ using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Replies;
 using TacoMail.Schema.Table;
+using TacoMail.Testing.DynamoDb;
 using TacoMail.Testing.S3;
 
 namespace TacoMail.IntegrationTests.Delivery;

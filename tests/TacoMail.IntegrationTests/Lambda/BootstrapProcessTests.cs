@@ -8,6 +8,7 @@ using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
+using TacoMail.Testing.DynamoDb;
 using TacoMail.Testing.Lambda;
 
 namespace TacoMail.IntegrationTests.Lambda;

@@ -16,6 +16,7 @@ using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
 using TacoMail.Schema.Table;
 using TacoMail.Testing;
+using TacoMail.Testing.DynamoDb;
 using TacoMail.Testing.Lambda;
 using LambdaClientFactory = TacoMail.Lambda.Configuration.DynamoDbClientFactory;
 

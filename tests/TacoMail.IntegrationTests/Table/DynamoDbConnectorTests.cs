@@ -3,6 +3,7 @@ using TacoMail.Reconciler.Table;
 using TacoMail.Reconciler.Table.Local;
 using TacoMail.Schema.Table;
 using TacoMail.Testing;
+using TacoMail.Testing.DynamoDb;
 
 namespace TacoMail.IntegrationTests.Table;
 

@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using TacoMail.Reconciler.Table;
 using TacoMail.Schema.Table;
+using TacoMail.Testing.DynamoDb;
 
 namespace TacoMail.IntegrationTests.Table;
 

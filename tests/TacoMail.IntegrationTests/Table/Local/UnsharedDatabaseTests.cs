@@ -10,6 +10,7 @@ using TacoMail.Reconciler.Table.Local;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Table;
 using TacoMail.Testing;
+using TacoMail.Testing.DynamoDb;
 using TacoMail.Testing.Lambda;
 
 namespace TacoMail.IntegrationTests.Table.Local;

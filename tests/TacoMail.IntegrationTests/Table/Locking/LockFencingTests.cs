@@ -5,6 +5,7 @@ using TacoMail.Reconciler.Table.Locking;
 using TacoMail.Reconciler.Table.Writing;
 using TacoMail.Schema.Model;
 using TacoMail.Testing;
+using TacoMail.Testing.DynamoDb;
 using TacoMail.Testing.Time;
 
 namespace TacoMail.IntegrationTests.Table.Locking;

@@ -5,6 +5,7 @@ using TacoMail.Reconciler.Table.Reading;
 using TacoMail.Reconciler.Table.Writing;
 using TacoMail.Schema.Table;
 using TacoMail.Testing;
+using TacoMail.Testing.DynamoDb;
 using TacoMail.Testing.Time;
 
 namespace TacoMail.IntegrationTests.Table.Locking;

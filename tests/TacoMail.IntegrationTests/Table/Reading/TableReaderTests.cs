@@ -4,6 +4,7 @@ using TacoMail.Reconciler.Table.Reading;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Table;
+using TacoMail.Testing.DynamoDb;
 
 namespace TacoMail.IntegrationTests.Table.Reading;
 

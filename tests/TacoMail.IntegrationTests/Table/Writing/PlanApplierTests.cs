@@ -4,6 +4,7 @@ using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Settings;
 using TacoMail.Schema.Table;
+using TacoMail.Testing.DynamoDb;
 using static TacoMail.IntegrationTests.Table.Writing.TestTable;
 
 namespace TacoMail.IntegrationTests.Table.Writing;

@@ -10,6 +10,7 @@ using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Settings;
 using TacoMail.Schema.Table;
+using TacoMail.Testing.DynamoDb;
 
 namespace TacoMail.IntegrationTests.Table.Writing;
 

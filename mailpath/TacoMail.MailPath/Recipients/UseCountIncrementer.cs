@@ -4,7 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Table;
 
-namespace TacoMail.Lambda.Disposition;
+namespace TacoMail.MailPath.Recipients;
 
 /// <summary>
 /// Adds one to <c>use_count</c> of each alias that received the message and sets its
@@ -14,7 +14,11 @@ namespace TacoMail.Lambda.Disposition;
 /// (an alias deleted since the lookup fails the condition, which is fine). Counting is
 /// best-effort: failures are reported, never thrown, and never change the disposition.
 /// </summary>
-internal sealed class UseCountIncrementer
+/// <remarks>
+/// In the mail path's core, not in a host, so that every host that receives mail (the Lambda's
+/// disposition, the local SMTP front end) records use the same way.
+/// </remarks>
+public sealed class UseCountIncrementer
 {
     private const string UpdateExpression = "ADD #uc :one SET #lu = :now";
     private const string ConditionExpression = "attribute_exists(#id)";
@@ -77,7 +81,12 @@ internal sealed class UseCountIncrementer
         catch (Exception ex)
         {
             // Best-effort by design: whatever went wrong, the message's routing stands.
-            return $"use_count of {key} not incremented: {ErrorText.Of(ex)}";
+            return $"use_count of {key} not incremented: {Describe(ex)}";
         }
     }
+
+    private static string Describe(Exception exception) =>
+        exception is OperationCanceledException
+            ? "timed out (deadline near) or cancelled"
+            : $"{exception.GetType().Name}: {exception.Message}";
 }

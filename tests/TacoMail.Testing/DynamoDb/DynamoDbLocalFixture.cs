@@ -1,16 +1,15 @@
 using Amazon.DynamoDBv2;
-using TacoMail.IntegrationTests;
 using TacoMail.Reconciler.Hosting;
 using TacoMail.Reconciler.Table.Local;
 using TacoMail.Schema.Table;
+using Xunit;
 
-[assembly: AssemblyFixture(typeof(DynamoDbLocalFixture))]
-
-namespace TacoMail.IntegrationTests;
+namespace TacoMail.Testing.DynamoDb;
 
 /// <summary>
 /// One in-memory DynamoDB Local for the whole test run: starting the JVM costs a second or two,
-/// so tests share it and keep apart by using their own table names.
+/// so tests share it and keep apart by using their own table names. Register it with
+/// <c>[assembly: AssemblyFixture(typeof(DynamoDbLocalFixture))]</c> in each test project that uses it.
 /// </summary>
 public sealed class DynamoDbLocalFixture : IAsyncLifetime
 {

@@ -1,0 +1,117 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TacoMail.Schema.Settings;
+using TacoMail.Schema.Table;
+using TacoMail.Smtp.Hosting;
+using TacoMail.Smtp.Recipients;
+
+namespace TacoMail.Smtp.Cli;
+
+/// <summary><c>tacomail-smtp serve</c>: receives mail for the aliases in the table until Ctrl-C or SIGTERM.</summary>
+[Description(
+    "Receive mail over SMTP for the aliases in the TacoMail table, deciding each recipient during the conversation as Postfix " +
+    "did: an active alias gets 250 and the message is queued; a paused one gets 250 and the message is dropped for it; a " +
+    "disabled or unknown one gets 550 5.1.1, so the sending server bounces and no backscatter is possible; when the table " +
+    "cannot be read every recipient gets 451 4.3.0 and the sender retries later. 250 after DATA means the message is on " +
+    "disk (written, fsynced, renamed into SPOOL/queue/). Sub-addresses (shop+x@) and the exact-match-first rule are the " +
+    "Lambda's. AUTH is never offered: this server only receives. One log line per decision on standard error, addresses masked.")]
+internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandOption("--listen <ADDRESS:PORT>")]
+        [Description("Where to listen. Default: 127.0.0.1:2525 (this machine only). Use 0.0.0.0:25 to receive from the internet.")]
+        [DefaultValue(SmtpFrontOptions.DefaultListen)]
+        public string Listen { get; init; } = SmtpFrontOptions.DefaultListen;
+
+        [CommandOption("--endpoint <URL>")]
+        [Description("DynamoDB endpoint, e.g. http://127.0.0.1:8000 for DynamoDB Local ('tacomail dynamodb-local'). Default: AWS_ENDPOINT_URL_DYNAMODB, else AWS.")]
+        public string? Endpoint { get; init; }
+
+        [CommandOption("--table <NAME>")]
+        [Description("The alias table, as 'table.name' in tacomail.yaml. Default: TACOMAIL_TABLE, else 'tacomail'.")]
+        public string? Table { get; init; }
+
+        [CommandOption("--region <REGION>")]
+        [Description("AWS region. Default: AWS_REGION, else the SDK's chain (and us-east-1 for an endpoint).")]
+        public string? Region { get; init; }
+
+        [CommandOption("--spool <DIR>")]
+        [Description("Where accepted mail is queued: DIR/queue/<id>.eml and <id>.json. Default: .tacomail/mail")]
+        [DefaultValue(SmtpFrontOptions.DefaultSpool)]
+        public string Spool { get; init; } = SmtpFrontOptions.DefaultSpool;
+
+        [CommandOption("--max-message-size <BYTES>")]
+        [Description("Advertised as SIZE; larger messages get 552. Default: 41943040 (40 MB, SES's limit).")]
+        [DefaultValue(SmtpLimits.DefaultMaxMessageSize)]
+        public int MaxMessageSize { get; init; } = SmtpLimits.DefaultMaxMessageSize;
+
+        [CommandOption("--max-recipients <N>")]
+        [Description("Recipients accepted per message; more get 452 4.5.3 and the client sends them separately. Default: 100.")]
+        [DefaultValue(SmtpLimits.DefaultMaxRecipients)]
+        public int MaxRecipients { get; init; } = SmtpLimits.DefaultMaxRecipients;
+
+        [CommandOption("--certificate <FILE>")]
+        [Description("A PKCS#12 (.pfx) certificate with its key: STARTTLS is offered only when one is given.")]
+        public string? Certificate { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (!IPEndPoint.TryParse(Listen, out var endpoint) || endpoint.Port == 0)
+            {
+                return ValidationResult.Error($"--listen '{Listen}' is not ADDRESS:PORT, e.g. 127.0.0.1:2525");
+            }
+
+            if (Endpoint is not null && !Uri.TryCreate(Endpoint, UriKind.Absolute, out _))
+            {
+                return ValidationResult.Error($"--endpoint '{Endpoint}' is not a URL, e.g. http://127.0.0.1:8000");
+            }
+
+            if (MaxMessageSize <= 0 || MaxRecipients <= 0)
+            {
+                return ValidationResult.Error("--max-message-size and --max-recipients must be positive");
+            }
+
+            return Certificate is not null && !File.Exists(Certificate)
+                ? ValidationResult.Error($"--certificate '{Certificate}' does not exist")
+                : ValidationResult.Success();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var endpointText = settings.Endpoint ?? NonBlank(Environment.GetEnvironmentVariable(EnvironmentVariableNames.DynamoDbEndpoint));
+        var endpoint = endpointText is null ? null : new Uri(endpointText);
+        var region = settings.Region ?? NonBlank(Environment.GetEnvironmentVariable(EnvironmentVariableNames.Region));
+        var table = settings.Table ?? NonBlank(Environment.GetEnvironmentVariable(EnvironmentVariableNames.Table)) ?? "tacomail";
+        var config = TableClientFactory.CreateConfig(endpoint, region);
+        config.Timeout = TimeSpan.FromSeconds(5);
+        config.MaxErrorRetry = 2;
+        using var dynamo = TableClientFactory.Create(config, Environment.GetEnvironmentVariable);
+        using var certificate = settings.Certificate is null ? null : X509CertificateLoader.LoadPkcs12FromFile(settings.Certificate, password: null);
+        var options = new SmtpFrontOptions(
+            IPEndPoint.Parse(settings.Listen),
+            table,
+            settings.Spool,
+            SmtpLimits.Default with { MaxMessageSize = settings.MaxMessageSize, MaxRecipients = settings.MaxRecipients },
+            certificate);
+        var front = new SmtpFront(options, dynamo, TimeProvider.System, Console.Error);
+        var run = front.RunAsync(cancellationToken);
+        await Task.WhenAny(front.Started, run).ConfigureAwait(false);
+        if (front.Started.IsCompleted)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"tacomail-smtp listening on [bold]{settings.Listen}[/], table [bold]{table}[/], spool [bold]{front.Spool.Root}[/]{(certificate is null ? "" : ", STARTTLS")}. Ctrl-C stops.");
+        }
+
+        await run.ConfigureAwait(false);
+        return 0;
+    }
+
+    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

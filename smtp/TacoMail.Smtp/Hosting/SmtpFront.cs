@@ -1,0 +1,76 @@
+using Amazon.DynamoDBv2;
+using SmtpServer;
+using SmtpServer.ComponentModel;
+using SmtpServer.Net;
+using TacoMail.MailPath.Recipients;
+using TacoMail.Smtp.Logging;
+using TacoMail.Smtp.Recipients;
+using TacoMail.Smtp.Spool;
+
+namespace TacoMail.Smtp.Hosting;
+
+/// <summary>
+/// The composition root of the SMTP front end: the mail path's resolver and use counter on the
+/// table, the RCPT-time gate, the durable spool, and SmtpServer's protocol engine around them
+/// (PIPELINING, 8BITMIME, SIZE; STARTTLS only with a certificate; no AUTH, as no authenticator is
+/// registered: this server only receives). Tests start the same thing on a loopback port.
+/// </summary>
+internal sealed class SmtpFront
+{
+    private readonly SmtpServer.SmtpServer _server;
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public SmtpFront(SmtpFrontOptions options, IAmazonDynamoDB dynamo, TimeProvider time, TextWriter log, ISpoolDisk? disk = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(dynamo);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(log);
+        var decisions = new DecisionLog(log, time);
+        var incrementer = new UseCountIncrementer(dynamo, options.TableName, time);
+        var resolver = new RecipientResolver(new AliasBatchReader(dynamo, options.TableName, time));
+        Spool = new DiskSpool(options.SpoolDirectory, disk ?? new SpoolDisk(), time);
+        Spool.EnsureCreated();
+
+        var serverOptions = new SmtpServerOptionsBuilder()
+            .ServerName(SmtpFrontOptions.ServerName)
+            .MaxMessageSize(options.Limits.MaxMessageSize, MaxMessageSizeHandling.Strict)
+            // Refused recipients are answers, not protocol errors: they must not end the session.
+            .MaxRetryCount(options.Limits.MaxRecipients + 10)
+            .Endpoint(endpoint =>
+            {
+                endpoint.Endpoint(options.Listen).AuthenticationRequired(false).AllowUnsecureAuthentication(false);
+                if (options.Certificate is not null)
+                {
+                    endpoint.Certificate(options.Certificate);
+                }
+            })
+            .Build();
+        var listeners = new EndpointListenerFactory();
+        listeners.EndpointStarted += (_, _) => _started.TrySetResult();
+        var services = new ServiceProvider();
+        services.Add(listeners);
+        services.Add(new RecipientGate(resolver, incrementer, options.Limits, decisions, time));
+        services.Add(new SpoolStore(Spool, incrementer, decisions, time));
+        _server = new SmtpServer.SmtpServer(serverOptions, services);
+    }
+
+    public DiskSpool Spool { get; }
+
+    /// <summary>Completes once the endpoint listens: a client may connect from then on.</summary>
+    public Task Started => _started.Task;
+
+    /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled, then lets sessions in progress finish.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _server.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        await _server.ShutdownTask.ConfigureAwait(false);
+    }
+}

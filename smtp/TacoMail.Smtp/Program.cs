@@ -1,0 +1,3 @@
+using TacoMail.Smtp.Cli;
+
+return await SmtpApp.RunAsync(args).ConfigureAwait(false);

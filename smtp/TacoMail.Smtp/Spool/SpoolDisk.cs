@@ -1,0 +1,41 @@
+using System.Buffers;
+
+namespace TacoMail.Smtp.Spool;
+
+/// <summary>The real disk: write-through file streams, fsync on files and directories, rename.</summary>
+internal sealed class SpoolDisk : ISpoolDisk
+{
+    public async Task WriteDurablyAsync(string path, ReadOnlySequence<byte> content, CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            Options = FileOptions.Asynchronous,
+            PreallocationSize = content.Length,
+        });
+        await using (stream.ConfigureAwait(false))
+        {
+            foreach (var segment in content)
+            {
+                await stream.WriteAsync(segment, cancellationToken).ConfigureAwait(false);
+            }
+
+            stream.Flush(flushToDisk: true);
+        }
+    }
+
+    public void SyncDirectory(string directory)
+    {
+        // NTFS journals renames itself and offers no fsync for directories.
+        if (!OperatingSystem.IsWindows())
+        {
+            PosixDirectorySync.Sync(directory);
+        }
+    }
+
+    public void Move(string source, string destination) => File.Move(source, destination, overwrite: false);
+
+    public void Delete(string path) => File.Delete(path);
+}

@@ -1,0 +1,3 @@
+using TacoMail.Testing.DynamoDb;
+
+[assembly: AssemblyFixture(typeof(DynamoDbLocalFixture))]
