@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Table;
+using TacoMail.Smtp.Delivery;
 using TacoMail.Smtp.Hosting;
 using TacoMail.Smtp.Recipients;
 using TacoMail.Smtp.Spool;
@@ -51,6 +52,18 @@ internal sealed class SmtpHarness : IAsyncDisposable
 
     public DiskSpool Spool => Front.Spool;
 
+    /// <summary>Runs the queue once and waits for it (serialised with the server's own runs).</summary>
+    public Task<IReadOnlyList<QueueAttempt>> DeliverAsync() => Front.Queue.RunDueAsync(TestContext.Current.CancellationToken);
+
+    /// <summary>The files in the alias's Maildir <c>new/</c>.</summary>
+    public string[] Filed(string localPart)
+    {
+        var folder = Path.Combine(Front.Maildir.Root, Domain, localPart, "new");
+        return System.IO.Directory.Exists(folder) ? System.IO.Directory.GetFiles(folder) : [];
+    }
+
+    public string[] Failed(string extension) => System.IO.Directory.GetFiles(Spool.Failed, "*" + extension);
+
     /// <summary>What the server logged so far.</summary>
     public string Log
     {
@@ -67,8 +80,19 @@ internal sealed class SmtpHarness : IAsyncDisposable
     /// <param name="serverEndpoint">Where the server looks for the table; default the fixture's (a closed port makes the table unreachable).</param>
     /// <param name="limits">The server's limits; default <see cref="SmtpLimits.Default"/>.</param>
     /// <param name="disk">The spool's file operations; default the real disk.</param>
+    /// <param name="relay">The smarthost's port on loopback; null: no relay.</param>
+    /// <param name="time">The server's clock; default the system's.</param>
+    /// <param name="settings">Extra lines for tacomail.yaml (bounce_sender, bounce_policy, queue_lifetime, …).</param>
+    /// <param name="runQueue">Whether the server delivers by itself; by default tests deliver step by step with <see cref="DeliverAsync"/>.</param>
     public static async Task<SmtpHarness> StartAsync(
-        DynamoDbLocalFixture dynamo, Uri? serverEndpoint = null, SmtpLimits? limits = null, ISpoolDisk? disk = null)
+        DynamoDbLocalFixture dynamo,
+        Uri? serverEndpoint = null,
+        SmtpLimits? limits = null,
+        ISpoolDisk? disk = null,
+        int? relay = null,
+        TimeProvider? time = null,
+        string settings = "",
+        bool runQueue = false)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var directory = System.IO.Directory.CreateTempSubdirectory("tacomail-smtp-test-").FullName;
@@ -79,6 +103,7 @@ internal sealed class SmtpHarness : IAsyncDisposable
             table: { name: {{tableName}}, region: us-east-1 }
             domains: [{{Domain}}]
             destinations: [me@gmail.com, S3]
+            {{settings}}
             """, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(config, "example.com.yaml"), """
             domain: example.com
@@ -102,11 +127,17 @@ internal sealed class SmtpHarness : IAsyncDisposable
         });
         var log = new StringWriter(CultureInfo.InvariantCulture);
         var port = LoopbackPort.Free();
+        var queue = QueueOptions.Default with
+        {
+            Maildir = Path.Combine(directory, "mail"),
+            Relay = relay is { } relayPort ? new DnsEndPoint("127.0.0.1", relayPort) : null,
+            RelayTimeout = TimeSpan.FromSeconds(30),
+        };
         var options = new SmtpFrontOptions(
-            new IPEndPoint(IPAddress.Loopback, port), tableName, Path.Combine(directory, "spool"), limits ?? SmtpLimits.Default, Certificate: null);
-        var front = new SmtpFront(options, serverClient, TimeProvider.System, new LockedWriter(log), disk);
+            new IPEndPoint(IPAddress.Loopback, port), tableName, Path.Combine(directory, "spool"), limits ?? SmtpLimits.Default, Certificate: null, queue);
+        var front = new SmtpFront(options, serverClient, time ?? TimeProvider.System, new LockedWriter(log), disk);
         var stop = new CancellationTokenSource();
-        var run = front.RunAsync(stop.Token);
+        var run = runQueue ? front.RunAsync(stop.Token) : front.ServeAsync(stop.Token);
         await front.Started.WaitAsync(cancellationToken);
         return new SmtpHarness(directory, tableName, dynamo.Client, serverClient, front, port, log, stop, run);
     }
@@ -122,6 +153,23 @@ internal sealed class SmtpHarness : IAsyncDisposable
         }, TestContext.Current.CancellationToken);
         return long.Parse(item.Item[TableContract.UseCount].N, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Pauses the alias in the table, as an apply of <c>state: paused</c> would (a change made after a message was accepted).</summary>
+    public async Task PauseAsync(string localPart)
+    {
+        await Table.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = TableName,
+            Key = ItemKeyCodec.Encode(new ItemKey(Domain, localPart)),
+            UpdateExpression = "SET #ignore = :true",
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#ignore"] = TableContract.IgnoreAlias },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":true"] = new() { BOOL = true } },
+        }, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Deletes the server's table: every lookup fails from now on.</summary>
+    public async Task DropTableAsync() =>
+        await Table.DeleteTableAsync(new DeleteTableRequest { TableName = TableName }, TestContext.Current.CancellationToken);
 
     public string[] Queued(string extension) => System.IO.Directory.GetFiles(Spool.Queue, "*" + extension);
 

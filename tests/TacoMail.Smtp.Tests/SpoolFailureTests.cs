@@ -63,14 +63,14 @@ public sealed class FailingDisk(FailingDisk.FailureStep failAt) : ISpoolDisk
         _disk.SyncDirectory(directory);
     }
 
-    void ISpoolDisk.Move(string source, string destination)
+    void ISpoolDisk.Move(string source, string destination, bool overwrite)
     {
         if (failAt == FailureStep.MoveEnvelope && destination.EndsWith(DiskSpool.EnvelopeExtension, StringComparison.Ordinal))
         {
             throw new IOException("Read-only file system");
         }
 
-        _disk.Move(source, destination);
+        _disk.Move(source, destination, overwrite);
     }
 
     void ISpoolDisk.Delete(string path) => _disk.Delete(path);

@@ -4,6 +4,7 @@ using TacoMail.Lambda.Delivery.Queue;
 using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Delivery.Storage;
 using TacoMail.Lambda.Disposition;
+using TacoMail.MailPath.Delivery;
 using TacoMail.MailPath.Replies;
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Queue;

@@ -11,7 +11,6 @@ namespace TacoMail.Lambda.Disposition;
 /// <param name="Decision">The routing decision; null when the lookup failed and the message is stored undecided (fail-safe).</param>
 internal sealed record RecipientResult(string Recipient, ItemKey? Key, LookupStatus Lookup, RecipientDecision? Decision)
 {
-    /// <summary>An existing alias received the message (delivered or dropped): its <c>use_count</c> goes up.</summary>
-    public bool CountsAsUse =>
-        Lookup == LookupStatus.Found && Decision?.Outcome is RecipientOutcome.Deliver or RecipientOutcome.Drop;
+    /// <summary>Whether its <c>use_count</c> goes up: <see cref="UseCountIncrementer.CountsAsUse"/>, the rule of every host.</summary>
+    public bool CountsAsUse => UseCountIncrementer.CountsAsUse(Lookup);
 }

@@ -24,4 +24,7 @@ public sealed record ResolvedRecipient(
     /// <see cref="Key"/> is the reverse address and <see cref="Record"/> the alias replies go out from.
     /// </summary>
     public ReverseAliasRecord? Reverse { get; init; }
+
+    /// <summary>Whether the message counts as a use of the alias (<see cref="UseCountIncrementer.CountsAsUse"/>).</summary>
+    public bool CountsAsUse => UseCountIncrementer.CountsAsUse(Lookup);
 }

@@ -37,6 +37,15 @@ public sealed class UseCountIncrementer
         _time = time;
     }
 
+    /// <summary>
+    /// The one rule of what counts as use, for every host: a message addressed to an existing alias,
+    /// whatever became of it (delivered, dropped while paused or as spam, refused or bounced while
+    /// disabled). The count answers "does this address still receive mail?", which is what a plan
+    /// that would delete the alias, or <c>stats --unused-for</c>, needs to know. Unknown, invalid,
+    /// unreadable and reverse addresses, and the feedback address, are not aliases and never count.
+    /// </summary>
+    public static bool CountsAsUse(LookupStatus lookup) => lookup == LookupStatus.Found;
+
     /// <returns>One error text per failed increment; empty when all succeeded.</returns>
     public async Task<IReadOnlyList<string>> IncrementAsync(IReadOnlyCollection<ItemKey> keys, CancellationToken cancellationToken)
     {

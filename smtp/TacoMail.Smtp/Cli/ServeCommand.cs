@@ -6,6 +6,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TacoMail.Schema.Settings;
 using TacoMail.Schema.Table;
+using TacoMail.Smtp.Delivery;
 using TacoMail.Smtp.Hosting;
 using TacoMail.Smtp.Recipients;
 
@@ -17,7 +18,9 @@ namespace TacoMail.Smtp.Cli;
     "did: an active alias gets 250 and the message is queued; a paused one gets 250 and the message is dropped for it; a " +
     "disabled or unknown one gets 550 5.1.1, so the sending server bounces and no backscatter is possible; when the table " +
     "cannot be read every recipient gets 451 4.3.0 and the sender retries later. 250 after DATA means the message is on " +
-    "disk (written, fsynced, renamed into SPOOL/queue/). Sub-addresses (shop+x@) and the exact-match-first rule are the " +
+    "disk (written, fsynced, renamed into SPOOL/queue/). Delivery runs from that queue and resumes after a restart: aliases " +
+    "with destination S3 are filed in the Maildir, the others are forwarded through --relay; a forward the smarthost refuses, or " +
+    "that stays undeliverable for the queue_lifetime, is kept in SPOOL/failed/. Sub-addresses (shop+x@) and the exact-match-first rule are the " +
     "Lambda's. AUTH is never offered: this server only receives. One log line per decision on standard error, addresses masked.")]
 internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 {
@@ -41,9 +44,18 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         public string? Region { get; init; }
 
         [CommandOption("--spool <DIR>")]
-        [Description("Where accepted mail is queued: DIR/queue/<id>.eml and <id>.json. Default: .tacomail/mail")]
+        [Description("Where accepted mail is queued until delivered: DIR/queue/<id>.eml and <id>.json; given-up mail is kept in DIR/failed/. Default: .tacomail/spool")]
         [DefaultValue(SmtpFrontOptions.DefaultSpool)]
         public string Spool { get; init; } = SmtpFrontOptions.DefaultSpool;
+
+        [CommandOption("--maildir <DIR>")]
+        [Description("Where mail for aliases with destination S3 (and the feedback address) is filed: DIR/<domain>/<alias>/new/, one Maildir per alias, as in the mail bucket. Default: .tacomail/mail")]
+        [DefaultValue(QueueOptions.DefaultMaildir)]
+        public string Maildir { get; init; } = QueueOptions.DefaultMaildir;
+
+        [CommandOption("--relay <HOST:PORT>")]
+        [Description("The smarthost that forwards go out through (STARTTLS when it offers it), with From the alias and the loop trace, as SES forwards. Refusals (5xx) are final; anything else is retried with backoff for the queue_lifetime of tacomail.yaml. Without it, forwards wait in the queue.")]
+        public string? Relay { get; init; }
 
         [CommandOption("--max-message-size <BYTES>")]
         [Description("Advertised as SIZE; larger messages get 552. Default: 41943040 (40 MB, SES's limit).")]
@@ -71,6 +83,11 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 return ValidationResult.Error($"--endpoint '{Endpoint}' is not a URL, e.g. http://127.0.0.1:8000");
             }
 
+            if (Relay is not null && RelayEndpoint(Relay) is null)
+            {
+                return ValidationResult.Error($"--relay '{Relay}' is not HOST:PORT, e.g. smtp.example.net:587 or 127.0.0.1:2526");
+            }
+
             if (MaxMessageSize <= 0 || MaxRecipients <= 0)
             {
                 return ValidationResult.Error("--max-message-size and --max-recipients must be positive");
@@ -79,6 +96,15 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             return Certificate is not null && !File.Exists(Certificate)
                 ? ValidationResult.Error($"--certificate '{Certificate}' does not exist")
                 : ValidationResult.Success();
+        }
+
+        /// <summary><c>host:port</c>, the port required (a smarthost is never guessed to be on 25).</summary>
+        public static DnsEndPoint? RelayEndpoint(string text)
+        {
+            var colon = text.LastIndexOf(':');
+            return colon > 0 && int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+                ? new DnsEndPoint(text[..colon].Trim('[', ']'), port)
+                : null;
         }
     }
 
@@ -99,14 +125,15 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             table,
             settings.Spool,
             SmtpLimits.Default with { MaxMessageSize = settings.MaxMessageSize, MaxRecipients = settings.MaxRecipients },
-            certificate);
+            certificate,
+            QueueOptions.Default with { Maildir = settings.Maildir, Relay = settings.Relay is null ? null : Settings.RelayEndpoint(settings.Relay) });
         var front = new SmtpFront(options, dynamo, TimeProvider.System, Console.Error);
         var run = front.RunAsync(cancellationToken);
         await Task.WhenAny(front.Started, run).ConfigureAwait(false);
         if (front.Started.IsCompleted)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"tacomail-smtp listening on [bold]{settings.Listen}[/], table [bold]{table}[/], spool [bold]{front.Spool.Root}[/]{(certificate is null ? "" : ", STARTTLS")}. Ctrl-C stops.");
+                $"tacomail-smtp listening on [bold]{settings.Listen}[/], table [bold]{table}[/], spool [bold]{front.Spool.Root}[/], Maildir [bold]{front.Maildir.Root}[/], {(settings.Relay is null ? "no relay (forwards wait in the queue)" : "relay " + settings.Relay)}{(certificate is null ? "" : ", STARTTLS")}. Ctrl-C stops.");
         }
 
         await run.ConfigureAwait(false);

@@ -3,6 +3,7 @@ using SmtpServer;
 using SmtpServer.ComponentModel;
 using SmtpServer.Net;
 using TacoMail.MailPath.Recipients;
+using TacoMail.Smtp.Delivery;
 using TacoMail.Smtp.Logging;
 using TacoMail.Smtp.Recipients;
 using TacoMail.Smtp.Spool;
@@ -29,8 +30,13 @@ internal sealed class SmtpFront
         var decisions = new DecisionLog(log, time);
         var incrementer = new UseCountIncrementer(dynamo, options.TableName, time);
         var resolver = new RecipientResolver(new AliasBatchReader(dynamo, options.TableName, time));
-        Spool = new DiskSpool(options.SpoolDirectory, disk ?? new SpoolDisk(), time);
+        var spoolDisk = disk ?? new SpoolDisk();
+        Spool = new DiskSpool(options.SpoolDirectory, spoolDisk, time);
         Spool.EnsureCreated();
+        var queue = options.Queue ?? QueueOptions.Default;
+        Maildir = new MaildirStore(queue.Maildir, spoolDisk);
+        var relay = queue.Relay is null ? null : new SmtpRelay(queue.Relay, queue.RelayTimeout);
+        Queue = new QueueRunner(Spool, new QueueDelivery(Spool, resolver, Maildir, relay, decisions, time), decisions, time, queue.ScanInterval);
 
         var serverOptions = new SmtpServerOptionsBuilder()
             .ServerName(SmtpFrontOptions.ServerName)
@@ -51,17 +57,37 @@ internal sealed class SmtpFront
         var services = new ServiceProvider();
         services.Add(listeners);
         services.Add(new RecipientGate(resolver, incrementer, options.Limits, decisions, time));
-        services.Add(new SpoolStore(Spool, incrementer, decisions, time));
+        services.Add(new SpoolStore(Spool, incrementer, decisions, time, Queue.Kick));
         _server = new SmtpServer.SmtpServer(serverOptions, services);
     }
 
     public DiskSpool Spool { get; }
 
+    public MaildirStore Maildir { get; }
+
+    /// <summary>Delivers what was queued; runs beside the server in <see cref="RunAsync"/>.</summary>
+    public QueueRunner Queue { get; }
+
     /// <summary>Completes once the endpoint listens: a client may connect from then on.</summary>
     public Task Started => _started.Task;
 
-    /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled, then lets sessions in progress finish.</summary>
+    /// <summary>
+    /// Serves and delivers until <paramref name="cancellationToken"/> is cancelled, then lets
+    /// sessions in progress finish; what is not delivered stays queued for the next start.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var delivering = Queue.RunAsync(cancellationToken);
+        await ServeAsync(cancellationToken).ConfigureAwait(false);
+        await delivering.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Receives only, until <paramref name="cancellationToken"/> is cancelled: mail is queued and
+    /// nothing delivers it but <see cref="QueueRunner.RunDueAsync"/> (tests that drive delivery
+    /// step by step).
+    /// </summary>
+    public async Task ServeAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using TacoMail.Smtp.Delivery;
 using TacoMail.Smtp.Recipients;
 
 namespace TacoMail.Smtp.Hosting;
@@ -10,16 +11,18 @@ namespace TacoMail.Smtp.Hosting;
 /// <param name="SpoolDirectory">Where accepted mail is queued.</param>
 /// <param name="Limits">Size, recipients and lookup time.</param>
 /// <param name="Certificate">Offers STARTTLS when given; never AUTH.</param>
+/// <param name="Queue">Where queued mail is delivered; null: <see cref="QueueOptions.Default"/>.</param>
 internal sealed record SmtpFrontOptions(
     IPEndPoint Listen,
     string TableName,
     string SpoolDirectory,
     SmtpLimits Limits,
-    X509Certificate2? Certificate)
+    X509Certificate2? Certificate,
+    QueueOptions? Queue = null)
 {
     public const string DefaultListen = "127.0.0.1:2525";
 
-    public const string DefaultSpool = ".tacomail/mail";
+    public const string DefaultSpool = ".tacomail/spool";
 
     public const string ServerName = "tacomail";
 }

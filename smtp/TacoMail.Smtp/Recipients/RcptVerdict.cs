@@ -30,30 +30,27 @@ internal sealed record RcptVerdict(
     /// </summary>
     /// <remarks>
     /// A refusal here is never backscatter (the client bounces, not us), so unlike the Lambda's
-    /// bounce it needs no bounce policy or sender authentication. A disabled alias counts as use
-    /// (issue 14). The Lambda's disposition does not count a bounced disabled alias
-    /// (<c>RecipientResult.CountsAsUse</c>): the two hosts differ here until one rule is chosen.
+    /// bounce it needs no bounce policy or sender authentication. What counts as use is the mail
+    /// path's one rule (<see cref="UseCountIncrementer.CountsAsUse"/>): a refused disabled alias
+    /// counts, as its bounce does in the Lambda.
     /// </remarks>
     public static RcptVerdict Of(ResolvedRecipient recipient)
     {
         ArgumentNullException.ThrowIfNull(recipient);
-        var found = recipient.Lookup == LookupStatus.Found;
         return recipient.Status switch
         {
-            RecipientStatus.Active => Accept(recipient, RcptOutcome.Deliver, found),
-            RecipientStatus.Unreadable or RecipientStatus.Feedback or RecipientStatus.Reply => Accept(recipient, RcptOutcome.Deliver, false),
-            RecipientStatus.Paused => Accept(recipient, RcptOutcome.Drop, found),
-            RecipientStatus.ReplyStopped => Accept(recipient, RcptOutcome.Drop, false),
-            RecipientStatus.Disabled => Refuse(recipient, SmtpReplies.Disabled, found),
-            RecipientStatus.Unknown => Refuse(recipient, SmtpReplies.Unknown, false),
-            RecipientStatus.InvalidAddress => Refuse(recipient, SmtpReplies.InvalidAddress, false),
+            RecipientStatus.Active or RecipientStatus.Unreadable or RecipientStatus.Feedback or RecipientStatus.Reply => Accept(recipient, RcptOutcome.Deliver),
+            RecipientStatus.Paused or RecipientStatus.ReplyStopped => Accept(recipient, RcptOutcome.Drop),
+            RecipientStatus.Disabled => Refuse(recipient, SmtpReplies.Disabled),
+            RecipientStatus.Unknown => Refuse(recipient, SmtpReplies.Unknown),
+            RecipientStatus.InvalidAddress => Refuse(recipient, SmtpReplies.InvalidAddress),
             _ => throw new ArgumentOutOfRangeException(nameof(recipient), recipient.Status, "Undefined recipient status."),
         };
     }
 
-    private static RcptVerdict Accept(ResolvedRecipient r, RcptOutcome outcome, bool countsAsUse) =>
-        new(r.Recipient, r.Key, r.Status, outcome, SmtpResponse.Ok, countsAsUse);
+    private static RcptVerdict Accept(ResolvedRecipient r, RcptOutcome outcome) =>
+        new(r.Recipient, r.Key, r.Status, outcome, SmtpResponse.Ok, r.CountsAsUse);
 
-    private static RcptVerdict Refuse(ResolvedRecipient r, SmtpResponse response, bool countsAsUse) =>
-        new(r.Recipient, r.Key, r.Status, RcptOutcome.Reject, response, countsAsUse);
+    private static RcptVerdict Refuse(ResolvedRecipient r, SmtpResponse response) =>
+        new(r.Recipient, r.Key, r.Status, RcptOutcome.Reject, response, r.CountsAsUse);
 }

@@ -9,7 +9,9 @@ namespace TacoMail.Smtp.Spool;
 /// The durable on-disk queue under one spool directory:
 /// <c>tmp/</c> (being written), <c>queue/</c> (accepted, awaiting delivery: <c>&lt;id&gt;.eml</c>,
 /// the raw message as received, and <c>&lt;id&gt;.json</c>, its <see cref="SpoolEnvelope"/>) and
-/// <c>dropped/</c> (the envelope alone of a message every recipient of which dropped it).
+/// <c>dropped/</c> (the envelope alone of a message every recipient of which dropped it) and
+/// <c>failed/</c> (messages given up: looped, refused for good, or past the queue lifetime, kept
+/// with their envelope saying why; never deleted by the server).
 /// </summary>
 /// <remarks>
 /// Both files are written and fsynced in <c>tmp/</c>, then renamed into <c>queue/</c>, the
@@ -23,6 +25,7 @@ internal sealed class DiskSpool
     public const string TmpDirectory = "tmp";
     public const string QueueDirectory = "queue";
     public const string DroppedDirectory = "dropped";
+    public const string FailedDirectory = "failed";
     public const string MessageExtension = ".eml";
     public const string EnvelopeExtension = ".json";
 
@@ -47,10 +50,12 @@ internal sealed class DiskSpool
 
     public string Dropped => Path.Combine(Root, DroppedDirectory);
 
+    public string Failed => Path.Combine(Root, FailedDirectory);
+
     /// <summary>Creates the spool's directories; a server that cannot do so should not start.</summary>
     public void EnsureCreated()
     {
-        foreach (var directory in new[] { Tmp, Queue, Dropped })
+        foreach (var directory in new[] { Tmp, Queue, Dropped, Failed })
         {
             Directory.CreateDirectory(directory);
         }
@@ -103,6 +108,143 @@ internal sealed class DiskSpool
             RemoveQuietly(recorded, tmpEnvelope);
             throw;
         }
+    }
+
+    /// <summary>The queue's entries (the messages with an envelope), oldest first.</summary>
+    public IReadOnlyList<string> QueuedIds() =>
+        [.. Directory.EnumerateFiles(Queue, "*" + EnvelopeExtension).Select(p => Path.GetFileNameWithoutExtension(p)).Order(StringComparer.Ordinal)];
+
+    /// <summary>The queued message's file.</summary>
+    public string MessagePath(string id) => Path.Combine(Queue, id + MessageExtension);
+
+    /// <summary>The envelope of a queued message; null when it is no longer queued.</summary>
+    /// <exception cref="JsonException">The envelope cannot be read: the caller moves the entry to <c>failed/</c>.</exception>
+    public async Task<SpoolEnvelope?> ReadAsync(string id, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Queue, id + EnvelopeExtension);
+        try
+        {
+            var stream = File.OpenRead(path);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonSerializer.DeserializeAsync(stream, SpoolJsonContext.Default.SpoolEnvelope, cancellationToken).ConfigureAwait(false)
+                    ?? throw new JsonException("The envelope is null.");
+            }
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Records the delivery's progress: the envelope is replaced atomically (written, fsynced, renamed over the old one).</summary>
+    public async Task SaveAsync(SpoolEnvelope envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var tmp = Path.Combine(Tmp, $"{envelope.Id}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}{EnvelopeExtension}");
+        try
+        {
+            await _disk.WriteDurablyAsync(tmp, Serialize(envelope), cancellationToken).ConfigureAwait(false);
+            _disk.Move(tmp, Path.Combine(Queue, envelope.Id + EnvelopeExtension), overwrite: true);
+            _disk.SyncDirectory(Queue);
+        }
+        catch
+        {
+            RemoveQuietly(tmp);
+            throw;
+        }
+    }
+
+    /// <summary>Removes a delivered message: the envelope first, so a crash in between leaves an orphan, never an entry without its message.</summary>
+    public void Complete(string id)
+    {
+        _disk.Delete(Path.Combine(Queue, id + EnvelopeExtension));
+        _disk.Delete(MessagePath(id));
+        _disk.SyncDirectory(Queue);
+    }
+
+    /// <summary>
+    /// Moves a message that was given up to <c>failed/</c>, its envelope saying why: the envelope is
+    /// written there first, then the queue's removed, then the message moved; a crash in between
+    /// leaves an orphan that <see cref="Recover"/> finishes moving.
+    /// </summary>
+    public async Task MoveToFailedAsync(SpoolEnvelope envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+        var tmp = Path.Combine(Tmp, envelope.Id + ".failed" + EnvelopeExtension);
+        try
+        {
+            await _disk.WriteDurablyAsync(tmp, Serialize(envelope), cancellationToken).ConfigureAwait(false);
+            _disk.Move(tmp, Path.Combine(Failed, envelope.Id + EnvelopeExtension), overwrite: true);
+            _disk.SyncDirectory(Failed);
+        }
+        catch
+        {
+            RemoveQuietly(tmp);
+            throw;
+        }
+
+        _disk.Delete(Path.Combine(Queue, envelope.Id + EnvelopeExtension));
+        _disk.Move(MessagePath(envelope.Id), Path.Combine(Failed, envelope.Id + MessageExtension), overwrite: true);
+        _disk.SyncDirectory(Queue);
+        _disk.SyncDirectory(Failed);
+    }
+
+    /// <summary>
+    /// Moves an entry whose envelope cannot be read, or whose message is missing, to <c>failed/</c>
+    /// as it is, for an operator: never deleted, never retried blind.
+    /// </summary>
+    public void MoveAsIsToFailed(string id)
+    {
+        if (File.Exists(MessagePath(id)))
+        {
+            _disk.Move(MessagePath(id), Path.Combine(Failed, id + MessageExtension), overwrite: true);
+        }
+
+        _disk.Move(Path.Combine(Queue, id + EnvelopeExtension), Path.Combine(Failed, id + EnvelopeExtension), overwrite: true);
+        _disk.SyncDirectory(Failed);
+        _disk.SyncDirectory(Queue);
+    }
+
+    /// <summary>
+    /// At start, before delivering: removes what a crash left in <c>tmp/</c> (never acknowledged)
+    /// and each <c>.eml</c> in <c>queue/</c> without its envelope (a crash between the two renames,
+    /// also never acknowledged), except one whose envelope is already in <c>failed/</c>, which is
+    /// moved there. Entries themselves are never touched.
+    /// </summary>
+    /// <returns>How many leftovers were removed and how many failed messages were completed.</returns>
+    public (int Removed, int MovedToFailed) Recover()
+    {
+        var removed = 0;
+        foreach (var path in Directory.EnumerateFiles(Tmp))
+        {
+            RemoveQuietly(path);
+            removed++;
+        }
+
+        var moved = 0;
+        foreach (var message in Directory.EnumerateFiles(Queue, "*" + MessageExtension))
+        {
+            var id = Path.GetFileNameWithoutExtension(message);
+            if (File.Exists(Path.Combine(Queue, id + EnvelopeExtension)))
+            {
+                continue;
+            }
+
+            if (File.Exists(Path.Combine(Failed, id + EnvelopeExtension)))
+            {
+                _disk.Move(message, Path.Combine(Failed, id + MessageExtension), overwrite: true);
+                moved++;
+            }
+            else
+            {
+                RemoveQuietly(message);
+                removed++;
+            }
+        }
+
+        _disk.SyncDirectory(Queue);
+        return (removed, moved);
     }
 
     private static ReadOnlySequence<byte> Serialize(SpoolEnvelope envelope) =>

@@ -14,8 +14,8 @@ internal interface ISpoolDisk
     /// <summary>fsync(2) on a directory, so the names created or renamed in it survive a power cut.</summary>
     void SyncDirectory(string directory);
 
-    /// <summary>An atomic rename within one file system; fails when <paramref name="destination"/> exists.</summary>
-    void Move(string source, string destination);
+    /// <summary>An atomic rename within one file system; unless <paramref name="overwrite"/>, fails when <paramref name="destination"/> exists.</summary>
+    void Move(string source, string destination, bool overwrite = false);
 
     void Delete(string path);
 }

@@ -35,7 +35,7 @@ internal sealed class SpoolDisk : ISpoolDisk
         }
     }
 
-    public void Move(string source, string destination) => File.Move(source, destination, overwrite: false);
+    public void Move(string source, string destination, bool overwrite = false) => File.Move(source, destination, overwrite);
 
     public void Delete(string path) => File.Delete(path);
 }

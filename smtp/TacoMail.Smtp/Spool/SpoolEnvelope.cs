@@ -3,7 +3,8 @@ namespace TacoMail.Smtp.Spool;
 /// <summary>
 /// The envelope queued beside a message (<c>queue/&lt;id&gt;.json</c>): what the SMTP conversation
 /// said that the message itself does not, and each recipient's RCPT-time decision, so the delivery
-/// honours exactly what was answered. Format 1.
+/// honours exactly what was answered, and the delivery's progress (rewritten atomically after each
+/// step, so a restart resumes where it stopped and never delivers a recipient twice). Format 1.
 /// </summary>
 /// <param name="Format">The envelope format; 1.</param>
 /// <param name="Id">The queue id, also the file names' stem.</param>
@@ -13,4 +14,15 @@ namespace TacoMail.Smtp.Spool;
 internal sealed record SpoolEnvelope(int Format, string Id, string Sender, DateTimeOffset ReceivedAt, IReadOnlyList<SpoolRecipient> Recipients)
 {
     public const int CurrentFormat = 1;
+
+    /// <summary>Delivery attempts that did not finish.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>When to try again; null: as soon as possible.</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
+
+    /// <summary>Why the last attempt did not finish, or why the message was given up (addresses masked).</summary>
+    public string? LastError { get; init; }
+
+    public bool IsDueAt(DateTimeOffset now) => NextAttemptAt is not { } next || next <= now;
 }

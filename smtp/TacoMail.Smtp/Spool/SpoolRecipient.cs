@@ -5,4 +5,13 @@ namespace TacoMail.Smtp.Spool;
 /// <param name="Alias">The alias (or reverse address) it resolved to at RCPT time.</param>
 /// <param name="Status">The table's status then: active, paused, reply, …</param>
 /// <param name="Decision"><c>deliver</c> or <c>drop</c>.</param>
-internal sealed record SpoolRecipient(string Address, string? Alias, string Status, string Decision);
+/// <param name="Done">
+/// What the delivery did for it (<see cref="Delivery.RecipientFate"/>); null while it is still to be
+/// delivered. Written before the next recipient is served, so a restart skips it.
+/// </param>
+internal sealed record SpoolRecipient(string Address, string? Alias, string Status, string Decision, string? Done = null)
+{
+    public const string DeliverDecision = "deliver";
+
+    public bool IsPending => Done is null && Decision == DeliverDecision;
+}

@@ -17,8 +17,9 @@ namespace TacoMail.Smtp.Spool;
 /// keeps the message and retries. A message whose every accepted recipient drops it (all paused)
 /// is accepted too, but only its envelope is recorded, under <c>dropped/</c>; nothing is queued.
 /// <c>use_count</c> goes up for the accepted aliases once the message is accepted, never before.
+/// <paramref name="queued"/> then tells the delivery that there is work.
 /// </summary>
-internal sealed class SpoolStore(DiskSpool spool, UseCountIncrementer incrementer, DecisionLog log, TimeProvider time) : IMessageStore
+internal sealed class SpoolStore(DiskSpool spool, UseCountIncrementer incrementer, DecisionLog log, TimeProvider time, Action queued) : IMessageStore
 {
     public async Task<SmtpResponse> SaveAsync(
         ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
@@ -73,6 +74,11 @@ internal sealed class SpoolStore(DiskSpool spool, UseCountIncrementer incremente
             }
         }
 
+        if (delivers)
+        {
+            queued();
+        }
+
         return SmtpReplies.Queued(id);
     }
 
@@ -80,7 +86,7 @@ internal sealed class SpoolStore(DiskSpool spool, UseCountIncrementer incremente
     /// The message as the client sent it: SmtpServer hands over the data without the CRLF that
     /// precedes the terminating dot, but that CRLF ends the message's last line (RFC 5321 4.1.1.4).
     /// </summary>
-    private static ReadOnlySequence<byte> WithFinalLineEnd(ReadOnlySequence<byte> buffer)
+    internal static ReadOnlySequence<byte> WithFinalLineEnd(ReadOnlySequence<byte> buffer)
     {
         if (buffer.IsEmpty)
         {

@@ -3,6 +3,7 @@ using MimeKit;
 using TacoMail.Lambda.Delivery.Queue;
 using TacoMail.Lambda.Delivery.Storage;
 using TacoMail.Lambda.Ses;
+using TacoMail.MailPath.Delivery;
 using TacoMail.Schema.Queue;
 
 namespace TacoMail.Lambda.Tests.Delivery;

@@ -9,16 +9,17 @@ namespace TacoMail.Lambda.Tests.Disposition;
 public sealed partial class DispositionFunctionTests
 {
     [Fact]
-    public async Task Invoke_DeliveredAndDropped_IncrementUseCountOnce()
+    public async Task Invoke_DeliveredDroppedAndBounced_IncrementUseCountOnceEach()
     {
         await _harness.InvokeAsync(TestEvent.To(
             "shop@example.com", "shop+again@example.com", "quiet@example.com", "old@example.com", "nobody@example.com"));
 
         _harness.Dynamo.UseCount(Key("shop@example.com")).ShouldBe(InitialUseCount + 1);
         _harness.Dynamo.UseCount(Key("quiet@example.com")).ShouldBe(InitialUseCount + 1);
-        _harness.Dynamo.UseCount(Key("old@example.com")).ShouldBe(InitialUseCount);
+        // A disabled alias still receives mail: the one rule counts it, so a plan deleting it shows that.
+        _harness.Dynamo.UseCount(Key("old@example.com")).ShouldBe(InitialUseCount + 1);
         _harness.Dynamo.Contains(Key("nobody@example.com")).ShouldBeFalse();
-        _harness.Dynamo.Updates.Count.ShouldBe(2);
+        _harness.Dynamo.Updates.Count.ShouldBe(3);
     }
 
     [Fact]

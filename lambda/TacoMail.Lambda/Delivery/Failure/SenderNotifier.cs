@@ -1,6 +1,7 @@
 using TacoMail.Lambda.Delivery.Sending;
 using TacoMail.Lambda.Events;
 using TacoMail.Lambda.Ses;
+using TacoMail.MailPath.Delivery;
 using TacoMail.MailPath.Messages;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;

@@ -1,4 +1,5 @@
 using TacoMail.Lambda.Events;
+using TacoMail.MailPath.Delivery;
 using TacoMail.Schema.Queue;
 
 namespace TacoMail.Lambda.Delivery.Queue;

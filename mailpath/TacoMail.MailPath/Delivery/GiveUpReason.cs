@@ -1,7 +1,7 @@
-namespace TacoMail.Lambda.Delivery.Failure;
+namespace TacoMail.MailPath.Delivery;
 
 /// <summary>Why TacoMail stops trying to deliver a message to some recipients.</summary>
-internal enum GiveUpReason
+public enum GiveUpReason
 {
     /// <summary>Too large for SES to send (<c>MessageTooLarge</c>, status 5.3.4).</summary>
     TooLarge,

@@ -1,4 +1,4 @@
-namespace TacoMail.Lambda.Delivery.Queue;
+namespace TacoMail.MailPath.Delivery;
 
 /// <summary>
 /// When a message that could not be delivered is tried again: Postfix's schedule, doubling from
@@ -6,7 +6,7 @@ namespace TacoMail.Lambda.Delivery.Queue;
 /// (<c>maximal_backoff_time</c>), so a destination that is down for hours is not hammered and one
 /// that is back soon is not waited for long.
 /// </summary>
-internal static class QueueBackoff
+public static class QueueBackoff
 {
     public static TimeSpan Minimal { get; } = TimeSpan.FromSeconds(300);
 

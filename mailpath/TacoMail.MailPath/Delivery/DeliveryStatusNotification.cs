@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using MimeKit;
 
-namespace TacoMail.Lambda.Delivery.Failure;
+namespace TacoMail.MailPath.Delivery;
 
 /// <summary>
 /// A delivery status notification (RFC 3464): <c>multipart/report</c> with a human part, the
@@ -10,7 +10,7 @@ namespace TacoMail.Lambda.Delivery.Failure;
 /// (<c>text/rfc822-headers</c>), as Postfix sends when it gives up. Used when SES's
 /// <c>SendBounce</c> no longer can (its 24-hour window after receipt has passed).
 /// </summary>
-internal static class DeliveryStatusNotification
+public static class DeliveryStatusNotification
 {
     /// <param name="bounceSender">The From (the declared <c>bounce_sender</c>).</param>
     /// <param name="envelopeSender">The To: the original envelope sender.</param>

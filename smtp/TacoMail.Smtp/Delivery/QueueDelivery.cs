@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using TacoMail.MailPath.Delivery;
+using TacoMail.MailPath.Messages;
+using TacoMail.MailPath.Recipients;
+using TacoMail.Schema.Addresses;
+using TacoMail.Schema.Routing;
+using TacoMail.Schema.Settings;
+using TacoMail.Schema.Table;
+using TacoMail.Smtp.Logging;
+using TacoMail.Smtp.Spool;
+
+namespace TacoMail.Smtp.Delivery;
+
+/// <summary>
+/// One attempt at one queued message, as the Lambda's delivery step does it: every pending
+/// recipient is re-checked against the table (only an alias that is active now receives mail);
+/// an <c>S3</c> destination or the feedback address is filed in the Maildir; an e-mail destination
+/// is forwarded through the smarthost with the forward's header rewrite (From the alias, the loop
+/// trace). Each recipient's fate is recorded in the envelope before the next is served, so a
+/// restart never forwards twice. What cannot be served yet is tried again with Postfix's backoff;
+/// what is refused for good, loops, or outlives the queue lifetime moves to <c>failed/</c>, and
+/// its sender is told only where that is not backscatter (<see cref="MessagePolicy.BounceSuppressionFor"/>:
+/// this host has no SPF verdict, so under the default policy <c>authenticated</c> no notice is sent).
+/// </summary>
+/// <remarks>
+/// The forward keeps the original reply path (no reverse address): a reply through a reverse
+/// address must be proven to come from the owner, which needs SES's verdicts, so replies are sent
+/// by the Lambda only. Mail to a reverse address is kept in <c>failed/</c>, never sent or bounced.
+/// </remarks>
+internal sealed class QueueDelivery(
+    DiskSpool spool, RecipientResolver resolver, MaildirStore maildir, SmtpRelay? relay, DecisionLog log, TimeProvider time)
+{
+    /// <summary>Delivers what is due of entry <paramref name="id"/>; never throws for a fault of the table, the disk or the smarthost.</summary>
+    public async Task<QueueAttempt> DeliverAsync(string id, CancellationToken cancellationToken)
+    {
+        SpoolEnvelope? envelope;
+        try
+        {
+            envelope = await spool.ReadAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            spool.MoveAsIsToFailed(id);
+            log.Write("delivery", ("id", id), ("decision", "failed"), ("reason", "unreadable-envelope"), ("error", ex.GetType().Name));
+            return QueueAttempt.GaveUp;
+        }
+
+        if (envelope is null)
+        {
+            return QueueAttempt.Finished;
+        }
+
+        if (!envelope.IsDueAt(time.GetUtcNow()))
+        {
+            return QueueAttempt.NotDue;
+        }
+
+        if (!File.Exists(spool.MessagePath(id)))
+        {
+            spool.MoveAsIsToFailed(id);
+            log.Write("delivery", ("id", id), ("decision", "failed"), ("reason", "message-missing"));
+            return QueueAttempt.GaveUp;
+        }
+
+        var path = spool.MessagePath(id);
+        var run = new DeliveryProgress(envelope, new MessageFile(path, new FileInfo(path).Length));
+        if (run.Pending.Count == 0)
+        {
+            return await FinishAsync(run, RoutingSettings.Fallback, cancellationToken).ConfigureAwait(false);
+        }
+
+        RecipientResolution resolution;
+        try
+        {
+            resolution = await resolver.ResolveAsync([.. run.Pending.Select(r => r.Address).Distinct(StringComparer.Ordinal)], cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Without the table nothing is decided, not even giving up: the message waits.
+            return await DeferAsync(run, $"lookup failed: {ex.GetType().Name}", lifetime: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var settings = resolution.Settings;
+        foreach (var target in resolution.Recipients.GroupBy(r => r.Key))
+        {
+            var recipients = target.Select(r => r.Recipient).ToHashSet(StringComparer.Ordinal);
+            var (fate, reason) = await ServeAsync(run, target.First(), settings, cancellationToken).ConfigureAwait(false);
+            log.Write(
+                "delivery",
+                ("id", id),
+                ("to", string.Join(',', recipients.Select(DecisionLog.Masked))),
+                ("decision", fate ?? "deferred"),
+                ("reason", reason));
+            if (fate is null)
+            {
+                run.Errors.Add(reason ?? "not delivered yet");
+                continue;
+            }
+
+            run.Mark(recipients, fate);
+            if (fate == RecipientFate.Failed)
+            {
+                run.Failures.Add(reason ?? fate);
+            }
+            if (fate == RecipientFate.Forwarded)
+            {
+                // The one step that cannot be repeated: recorded before anything else is tried.
+                await spool.SaveAsync(run.Envelope, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return run.Pending.Count > 0
+            ? await DeferAsync(run, string.Join("; ", run.Errors), settings.QueueLifetime, cancellationToken, settings).ConfigureAwait(false)
+            : await FinishAsync(run, settings, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <returns>The fate and why; a null fate: not served yet (tried again later).</returns>
+    private async Task<(string? Fate, string? Reason)> ServeAsync(
+        DeliveryProgress run, ResolvedRecipient recipient, RoutingSettings settings, CancellationToken cancellationToken)
+    {
+        if (recipient.Key is not { } alias)
+        {
+            return (RecipientFate.Skipped, "invalid-address");
+        }
+
+        switch (recipient.Status)
+        {
+            case RecipientStatus.Unreadable:
+                return (null, $"unreadable {recipient.UnreadableReason}");
+            case RecipientStatus.Feedback:
+                return await FileAsync(run, alias, cancellationToken).ConfigureAwait(false);
+            case RecipientStatus.Reply:
+                return (RecipientFate.Failed, "a reply through a reverse address is sent by the Lambda, which can prove the owner wrote it");
+            case RecipientStatus.Active when recipient.Record is { } record:
+                return record.Destination == TableContract.S3Destination
+                    ? await FileAsync(run, alias, cancellationToken).ConfigureAwait(false)
+                    : await ForwardAsync(run, alias.FullAddress, record.Destination, settings, cancellationToken).ConfigureAwait(false);
+            default:
+                // Paused, disabled or gone since it was accepted: as the Lambda's re-check, not delivered.
+                return (RecipientFate.Skipped, recipient.Status.ToString().ToLowerInvariant() + "-now");
+        }
+    }
+
+    private async Task<(string?, string?)> FileAsync(DeliveryProgress run, TacoMail.Schema.Records.ItemKey alias, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await maildir.FileAsync(alias, run.Message, run.Envelope.Id, run.Envelope.ReceivedAt, cancellationToken).ConfigureAwait(false);
+            return (RecipientFate.Filed, null);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return (RecipientFate.Failed, ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"maildir: {ex.GetType().Name}");
+        }
+    }
+
+    private async Task<(string?, string?)> ForwardAsync(
+        DeliveryProgress run, string alias, string destination, RoutingSettings settings, CancellationToken cancellationToken)
+    {
+        ForwardedMessage forward;
+        try
+        {
+            if (await run.Message.LoopThroughAsync(alias, cancellationToken).ConfigureAwait(false) is { } loop)
+            {
+                // Sending it on would feed the loop, and telling the sender would too: kept in failed/.
+                return (RecipientFate.Failed, loop);
+            }
+
+            forward = await run.Message.ForwardForAsync(alias, NullIfEmpty(run.Envelope.Sender), reverse: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MessageFormatException ex)
+        {
+            run.Refuse(GiveUpReason.Rejected, ex.Message);
+            return (RecipientFate.Failed, ex.Message);
+        }
+
+        if (relay is null)
+        {
+            return (null, "no smarthost (--relay): forwards wait in the queue");
+        }
+
+        // Reports about the forward go to the feedback address (filed, never forwarded), as SES's FeedbackForwardingEmailAddress.
+        var result = await relay.SendAsync(forward, settings.FeedbackAddress ?? alias, destination, TemporaryPath(run), cancellationToken).ConfigureAwait(false);
+        switch (result.Outcome)
+        {
+            case RelayOutcome.Sent:
+                return (RecipientFate.Forwarded, null);
+            case RelayOutcome.Rejected:
+                run.Refuse(GiveUpReason.Rejected, result.Detail);
+                return (RecipientFate.Failed, result.Detail);
+            default:
+                return (null, result.Detail);
+        }
+    }
+
+    private async Task<QueueAttempt> DeferAsync(
+        DeliveryProgress run, string why, TimeSpan? lifetime, CancellationToken cancellationToken, RoutingSettings? settings = null)
+    {
+        var now = time.GetUtcNow();
+        if (lifetime is { } limit && settings is not null && now - run.Envelope.ReceivedAt >= limit)
+        {
+            var expired = run.Pending.Select(r => r.Address).ToHashSet(StringComparer.Ordinal);
+            var reason = string.Create(CultureInfo.InvariantCulture, $"delivery time expired after {limit.TotalDays:0.#} days: {why}");
+            run.Mark(expired, RecipientFate.Failed);
+            run.Failures.Add(reason);
+            run.Refuse(GiveUpReason.Expired, reason);
+            return await FinishAsync(run, settings, cancellationToken).ConfigureAwait(false);
+        }
+
+        var attempts = run.Envelope.Attempts + 1;
+        var next = now + QueueBackoff.After(attempts);
+        run.Envelope = run.Envelope with { Attempts = attempts, NextAttemptAt = next, LastError = AddressMask.InText(why) };
+        await spool.SaveAsync(run.Envelope, cancellationToken).ConfigureAwait(false);
+        log.Write("queue", ("id", run.Envelope.Id), ("decision", "deferred"), ("attempts", attempts.ToString(CultureInfo.InvariantCulture)),
+            ("next", next.ToString("O", CultureInfo.InvariantCulture)));
+        return QueueAttempt.Deferred;
+    }
+
+    private async Task<QueueAttempt> FinishAsync(DeliveryProgress run, RoutingSettings settings, CancellationToken cancellationToken)
+    {
+        var failed = run.Envelope.Recipients.Where(r => r.Done == RecipientFate.Failed).ToList();
+        if (failed.Count == 0)
+        {
+            spool.Complete(run.Envelope.Id);
+            log.Write("queue", ("id", run.Envelope.Id), ("decision", "delivered"));
+            return QueueAttempt.Finished;
+        }
+
+        var notice = run.Refusal is not { } refusal
+            ? "the sender is not told of a loop or a reply"
+            : await NotifySenderAsync(run, [.. failed.Select(r => r.Address)], refusal, settings, cancellationToken).ConfigureAwait(false);
+        var why = failed.Select(r => $"{r.Done}: {r.Address}").Distinct().Concat(run.Failures).Append(notice);
+        run.Envelope = run.Envelope with { LastError = AddressMask.InText(string.Join("; ", why)) };
+        await spool.MoveToFailedAsync(run.Envelope, cancellationToken).ConfigureAwait(false);
+        log.Write("queue", ("id", run.Envelope.Id), ("decision", "failed"), ("notice", notice));
+        return QueueAttempt.GaveUp;
+    }
+
+    /// <summary>
+    /// A delivery status notification (the Lambda's <see cref="DeliveryStatusNotification"/>) from
+    /// <c>bounce_sender</c> with the null envelope sender, through the smarthost, and only where
+    /// the declared bounce policy and the backscatter rules allow one.
+    /// </summary>
+    private async Task<string> NotifySenderAsync(
+        DeliveryProgress run, IReadOnlyList<string> recipients, GiveUpReason reason, RoutingSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.BounceSender is not { } bounceSender)
+        {
+            return "no notice: no bounce_sender declared";
+        }
+
+        byte[]? headers = null;
+        var facts = MessageFacts.Of(NullIfEmpty(run.Envelope.Sender), MessageVerdicts.None);
+        try
+        {
+            headers = await run.Message.HeaderBytesAsync(cancellationToken).ConfigureAwait(false);
+            var fields = await run.Message.FieldsAsync(cancellationToken).ConfigureAwait(false);
+            facts = facts with { Headers = [.. fields.Select(f => new MessageHeader(f.Name, Encoding.UTF8.GetString(f.Value).Trim()))] };
+        }
+        catch (MessageFormatException)
+        {
+            // Without its headers the rules still see the sender; the notice goes without them.
+        }
+
+        var suppression = settings.Policy.BounceSuppressionFor(facts);
+        if (suppression != BounceSuppression.None)
+        {
+            return $"no notice: {suppression.ToText()}";
+        }
+
+        if (relay is null)
+        {
+            return "no notice: no smarthost (--relay)";
+        }
+
+        var dsn = DeliveryStatusNotification.Create(
+            bounceSender, run.Envelope.Sender, recipients, reason, AddressMask.InText(run.Diagnostic ?? reason.ToString()), run.Envelope.ReceivedAt, time.GetUtcNow(), headers);
+        var sent = await relay.SendAsync(ForwardedMessage.InMemory(dsn), string.Empty, run.Envelope.Sender, TemporaryPath(run), cancellationToken)
+            .ConfigureAwait(false);
+        return sent.Outcome == RelayOutcome.Sent ? "notice sent to the sender" : $"notice not sent: {sent.Detail}";
+    }
+
+    private string TemporaryPath(DeliveryProgress run) =>
+        Path.Combine(spool.Tmp, $"{run.Envelope.Id}.{Guid.NewGuid():N}.out");
+
+    private static string? NullIfEmpty(string sender) => sender.Length == 0 ? null : sender;
+}

@@ -1,0 +1,15 @@
+using System.Net;
+
+namespace TacoMail.Smtp.Delivery;
+
+/// <summary>Where accepted mail goes from the queue.</summary>
+/// <param name="Maildir">The local mailbox for <c>S3</c> destinations and the feedback address.</param>
+/// <param name="Relay">The smarthost forwards and notices are handed to; null: they wait in the queue.</param>
+/// <param name="ScanInterval">How often the queue is scanned for entries whose backoff has passed.</param>
+/// <param name="RelayTimeout">How long one smarthost operation may take before the attempt is deferred.</param>
+internal sealed record QueueOptions(string Maildir, DnsEndPoint? Relay, TimeSpan ScanInterval, TimeSpan RelayTimeout)
+{
+    public const string DefaultMaildir = ".tacomail/mail";
+
+    public static QueueOptions Default { get; } = new(DefaultMaildir, null, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60));
+}

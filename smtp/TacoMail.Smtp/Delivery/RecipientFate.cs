@@ -1,0 +1,17 @@
+namespace TacoMail.Smtp.Delivery;
+
+/// <summary>What the delivery did for one recipient, as recorded in its envelope (<c>done</c>).</summary>
+internal static class RecipientFate
+{
+    /// <summary>Handed to the smarthost for its e-mail destination.</summary>
+    public const string Forwarded = "forwarded";
+
+    /// <summary>Filed in the Maildir (an <c>S3</c> destination, or the feedback address).</summary>
+    public const string Filed = "filed";
+
+    /// <summary>Not delivered because the alias is no longer active (as the Lambda's re-check): nothing to do.</summary>
+    public const string Skipped = "skipped";
+
+    /// <summary>Given up: the message is kept in <c>failed/</c>.</summary>
+    public const string Failed = "failed";
+}

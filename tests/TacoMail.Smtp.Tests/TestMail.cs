@@ -1,0 +1,45 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace TacoMail.Smtp.Tests;
+
+/// <summary>A plain test message and MailKit's SmtpClient sending it, as any mail server would.</summary>
+internal static class TestMail
+{
+    public const string Sender = "jane@sender.example";
+
+    public static MimeMessage Message(string to, string text = "Hello from a test.", params (string Name, string Value)[] headers)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress("Jane", Sender));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = "A test";
+        message.MessageId = "test-1@sender.example";
+        message.Date = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+        foreach (var (name, value) in headers)
+        {
+            message.Headers.Add(name, value);
+        }
+
+        message.Body = new TextPart("plain") { Text = text };
+        return message;
+    }
+
+    /// <returns>The server's answer to DATA.</returns>
+    public static async Task<string> SendAsync(int port, MimeMessage message, string sender = Sender)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var client = new SmtpClient();
+        await client.ConnectAsync("127.0.0.1", port, SecureSocketOptions.None, cancellationToken);
+        var answer = await client.SendAsync(message, new MailboxAddress(string.Empty, sender), message.To.Mailboxes, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        return answer;
+    }
+
+    /// <summary>The body as it travels: everything after the first blank line.</summary>
+    public static string BodyOf(string message) => message[(message.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
+
+    /// <summary>The header block: everything before the first blank line.</summary>
+    public static string HeadOf(string message) => message[..message.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
+}
