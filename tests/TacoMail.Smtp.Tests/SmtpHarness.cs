@@ -94,8 +94,39 @@ internal sealed class SmtpHarness : IAsyncDisposable
         string settings = "",
         bool runQueue = false)
     {
-        var cancellationToken = TestContext.Current.CancellationToken;
         var directory = System.IO.Directory.CreateTempSubdirectory("tacomail-smtp-test-").FullName;
+        var tableName = await ApplyTableAsync(dynamo, directory, settings);
+
+        var serverClient = TableClientFactory.ForEmulator(serverEndpoint ?? dynamo.Endpoint, c =>
+        {
+            c.MaxErrorRetry = 0;
+            c.Timeout = TimeSpan.FromSeconds(10);
+        });
+        var log = new StringWriter(CultureInfo.InvariantCulture);
+        var port = LoopbackPort.Free();
+        var queue = QueueOptions.Default with
+        {
+            Maildir = Path.Combine(directory, "mail"),
+            Relay = relay is { } relayPort ? new DnsEndPoint("127.0.0.1", relayPort) : null,
+            RelayTimeout = TimeSpan.FromSeconds(30),
+        };
+        var options = new SmtpFrontOptions(
+            new IPEndPoint(IPAddress.Loopback, port), tableName, Path.Combine(directory, "spool"), limits ?? SmtpLimits.Default, Certificate: null, queue);
+        var front = new SmtpFront(options, serverClient, time ?? TimeProvider.System, new LockedWriter(log), disk);
+        var stop = new CancellationTokenSource();
+        var run = runQueue ? front.RunAsync(stop.Token) : front.ServeAsync(stop.Token);
+        await front.Started.WaitAsync(TestContext.Current.CancellationToken);
+        return new SmtpHarness(directory, tableName, dynamo.Client, serverClient, front, port, log, stop, run);
+    }
+
+    /// <summary>
+    /// A new table in DynamoDB Local applied from YAML with the real CLI (config in
+    /// <paramref name="directory"/>/aliases): shop and news (S3) active, noisy paused, old-bank disabled.
+    /// </summary>
+    /// <returns>The table's name.</returns>
+    public static async Task<string> ApplyTableAsync(DynamoDbLocalFixture dynamo, string directory, string settings = "")
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
         var config = Path.Combine(directory, "aliases");
         System.IO.Directory.CreateDirectory(config);
         var tableName = DynamoDbLocalFixture.NewTableName("smtp");
@@ -120,26 +151,7 @@ internal sealed class SmtpHarness : IAsyncDisposable
             exitCode.ShouldBe(0, output);
         }
 
-        var serverClient = TableClientFactory.ForEmulator(serverEndpoint ?? dynamo.Endpoint, c =>
-        {
-            c.MaxErrorRetry = 0;
-            c.Timeout = TimeSpan.FromSeconds(10);
-        });
-        var log = new StringWriter(CultureInfo.InvariantCulture);
-        var port = LoopbackPort.Free();
-        var queue = QueueOptions.Default with
-        {
-            Maildir = Path.Combine(directory, "mail"),
-            Relay = relay is { } relayPort ? new DnsEndPoint("127.0.0.1", relayPort) : null,
-            RelayTimeout = TimeSpan.FromSeconds(30),
-        };
-        var options = new SmtpFrontOptions(
-            new IPEndPoint(IPAddress.Loopback, port), tableName, Path.Combine(directory, "spool"), limits ?? SmtpLimits.Default, Certificate: null, queue);
-        var front = new SmtpFront(options, serverClient, time ?? TimeProvider.System, new LockedWriter(log), disk);
-        var stop = new CancellationTokenSource();
-        var run = runQueue ? front.RunAsync(stop.Token) : front.ServeAsync(stop.Token);
-        await front.Started.WaitAsync(cancellationToken);
-        return new SmtpHarness(directory, tableName, dynamo.Client, serverClient, front, port, log, stop, run);
+        return tableName;
     }
 
     /// <summary>The alias's <c>use_count</c> as stored (strongly consistent).</summary>

@@ -1,3 +1,5 @@
+using TacoMail.Testing;
+
 namespace TacoMail.IntegrationTests.Cli;
 
 /// <summary>A throw-away config directory with a small valid configuration for one table.</summary>

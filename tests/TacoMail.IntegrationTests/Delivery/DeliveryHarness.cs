@@ -16,6 +16,7 @@ using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
+using TacoMail.Testing;
 using TacoMail.Testing.DynamoDb;
 using TacoMail.Testing.Lambda;
 using TacoMail.Testing.S3;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TacoMail.Testing;
 using TacoMail.Testing.DynamoDb;
 using TacoMail.Testing.Lambda;
 using TacoMail.Testing.S3;

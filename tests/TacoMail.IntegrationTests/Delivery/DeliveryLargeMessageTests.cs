@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using TacoMail.Testing;
 using TacoMail.Testing.DynamoDb;
 using TacoMail.Testing.S3;
 

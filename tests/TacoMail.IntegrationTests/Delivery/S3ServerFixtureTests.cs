@@ -1,3 +1,4 @@
+using TacoMail.Testing;
 using TacoMail.Testing.Npm;
 using TacoMail.Testing.S3;
 

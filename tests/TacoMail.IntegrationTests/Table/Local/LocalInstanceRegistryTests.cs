@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TacoMail.Reconciler.Table.Local;
+using TacoMail.Testing;
 using TacoMail.Testing.DynamoDb;
 
 namespace TacoMail.IntegrationTests.Table.Local;

@@ -1,7 +1,7 @@
-namespace TacoMail.IntegrationTests;
+namespace TacoMail.Testing;
 
 /// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
-internal sealed class TemporaryDirectory : IDisposable
+public sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory()
     {
