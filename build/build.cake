@@ -12,6 +12,7 @@ var lambdaPublish = artifacts.Combine("lambda/publish");
 var bootstrap = lambdaPublish.CombineWithFilePath("bootstrap");
 var bootstrapZip = artifacts.CombineWithFilePath("lambda/bootstrap.zip");
 var bench = root.CombineWithFilePath($"bench/TacoMail.Bench/bin/{configuration}/net10.0/TacoMail.Bench.dll");
+var smtp = root.CombineWithFilePath($"smtp/TacoMail.Smtp/bin/{configuration}/net10.0/tacomail-smtp.dll");
 
 // Runs the freshly built tacomail CLI from the repository root; fails the task on a non-zero exit.
 void Tacomail(string arguments)
@@ -176,6 +177,53 @@ Task("try-reply")
     if (exitCode != 0)
     {
         throw new CakeException(exitCode, $"the round trip exited with {exitCode}");
+    }
+});
+
+Task("serve")
+    .Description("The SMTP front end on 127.0.0.1:2525 against the embedded DynamoDB Local (after ./build.sh run), mail filed under .tacomail/mail/; --relay=HOST:PORT forwards. Ctrl-C stops both.")
+    .IsDependentOn("build")
+    .Does(() =>
+{
+    // The embedded DynamoDB Local of ./build.sh run (same data in .tacomail/), kept running beside the server.
+    var dynamo = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet", $"\"{cli}\" dynamodb-local")
+    {
+        WorkingDirectory = root.FullPath,
+        RedirectStandardOutput = true,
+    });
+    try
+    {
+        string endpoint = null;
+        while (endpoint is null && dynamo.StandardOutput.ReadLine() is { } line)
+        {
+            if (line.StartsWith("endpoint: ", StringComparison.Ordinal))
+            {
+                endpoint = line["endpoint: ".Length..].Trim();
+            }
+        }
+
+        if (endpoint is null)
+        {
+            throw new CakeException("tacomail dynamodb-local exited before it gave its endpoint");
+        }
+
+        var relay = HasArgument("relay") ? $" --relay {Argument<string>("relay")}" : "";
+        var arguments = $"\"{smtp}\" serve --endpoint {endpoint} --spool .tacomail/spool --maildir .tacomail/mail{relay}";
+        Console.WriteLine($"$ tacomail-smtp serve --endpoint {endpoint} --spool .tacomail/spool --maildir .tacomail/mail{relay}");
+        var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments, WorkingDirectory = root });
+        if (exitCode != 0)
+        {
+            throw new CakeException(exitCode, $"tacomail-smtp exited with {exitCode}");
+        }
+    }
+    finally
+    {
+        if (!dynamo.HasExited)
+        {
+            // SIGTERM: tacomail dynamodb-local stops the emulator it started, as on Ctrl-C.
+            System.Diagnostics.Process.Start("kill", new[] { "-TERM", dynamo.Id.ToString() })?.WaitForExit();
+            dynamo.WaitForExit();
+        }
     }
 });
 

@@ -2,6 +2,9 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TacoMail.Schema.Settings;
@@ -119,6 +122,12 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         config.Timeout = TimeSpan.FromSeconds(5);
         config.MaxErrorRetry = 2;
         using var dynamo = TableClientFactory.Create(config, Environment.GetEnvironmentVariable);
+        if (await CheckTableAsync(dynamo, table, endpointText, cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
+            return 1;
+        }
+
         using var certificate = settings.Certificate is null ? null : X509CertificateLoader.LoadPkcs12FromFile(settings.Certificate, password: null);
         var options = new SmtpFrontOptions(
             IPEndPoint.Parse(settings.Listen),
@@ -133,11 +142,35 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         if (front.Started.IsCompleted)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"tacomail-smtp listening on [bold]{settings.Listen}[/], table [bold]{table}[/], spool [bold]{front.Spool.Root}[/], Maildir [bold]{front.Maildir.Root}[/], {(settings.Relay is null ? "no relay (forwards wait in the queue)" : "relay " + settings.Relay)}{(certificate is null ? "" : ", STARTTLS")}. Ctrl-C stops.");
+                $"tacomail-smtp listening on [bold]{settings.Listen}[/], table [bold]{table}[/], spool [bold]{settings.Spool}[/], Maildir [bold]{settings.Maildir}[/], {(settings.Relay is null ? "no relay (forwards wait in the queue)" : "relay " + settings.Relay)}{(certificate is null ? "" : ", STARTTLS")}. Ctrl-C stops.");
         }
 
         await run.ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>
+    /// A table that does not exist is a mistake to say at once (every recipient would be deferred);
+    /// one that cannot be reached now is not: the server starts and defers until it can.
+    /// </summary>
+    /// <returns>The error to print, or null to go on.</returns>
+    private static async Task<string?> CheckTableAsync(AmazonDynamoDBClient dynamo, string table, string? endpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamo.DescribeTableAsync(table, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (ResourceNotFoundException)
+        {
+            return $"error: table '{table}' does not exist at {endpoint ?? "AWS"}. Apply your aliases first (./build.sh run, or tacomail init and tacomail apply), or name the table with --table.";
+        }
+        catch (Exception ex) when (ex is AmazonServiceException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync($"warning: table '{table}' cannot be read now ({ex.GetType().Name}); every recipient gets 451 4.3.0 until it can.")
+                .ConfigureAwait(false);
+            return null;
+        }
     }
 
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
