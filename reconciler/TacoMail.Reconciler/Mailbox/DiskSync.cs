@@ -1,3 +1,5 @@
+using TacoMail.MailPath.Storage;
+
 namespace TacoMail.Reconciler.Mailbox;
 
 /// <summary>The real fsyncs: <see cref="FileStream.Flush(bool)"/> and fsync(2) on the directory.</summary>
@@ -11,12 +13,6 @@ internal sealed class DiskSync : IDiskSync
 
     public void SyncDirectory(string directory)
     {
-        ArgumentException.ThrowIfNullOrEmpty(directory);
-
-        // NTFS journals renames itself and offers no fsync for directories.
-        if (!OperatingSystem.IsWindows())
-        {
-            PosixDirectorySync.Sync(directory);
-        }
+        DirectorySync.Sync(directory);
     }
 }

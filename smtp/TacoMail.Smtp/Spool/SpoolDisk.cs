@@ -1,4 +1,5 @@
 using System.Buffers;
+using TacoMail.MailPath.Storage;
 
 namespace TacoMail.Smtp.Spool;
 
@@ -26,14 +27,7 @@ internal sealed class SpoolDisk : ISpoolDisk
         }
     }
 
-    public void SyncDirectory(string directory)
-    {
-        // NTFS journals renames itself and offers no fsync for directories.
-        if (!OperatingSystem.IsWindows())
-        {
-            PosixDirectorySync.Sync(directory);
-        }
-    }
+    public void SyncDirectory(string directory) => DirectorySync.Sync(directory);
 
     public void Move(string source, string destination, bool overwrite = false) => File.Move(source, destination, overwrite);
 

@@ -1,19 +1,28 @@
 using System.Runtime.InteropServices;
 
-namespace TacoMail.Reconciler.Mailbox;
+namespace TacoMail.MailPath.Storage;
 
 /// <summary>
-/// fsync(2) on a directory. .NET refuses to open a directory as a file, so this goes to libc:
-/// without it a rename into <c>new/</c> can be lost by a power cut that happens after the S3 object
-/// was deleted.
+/// fsync(2) on a directory, so that the names created or renamed in it survive a power cut: every
+/// rename that stands for a promise (a message filed into <c>new/</c> by <c>tacomail fetch</c>
+/// before its S3 object is deleted, a message queued by the SMTP front end before it answers 250)
+/// goes through here. .NET refuses to open a directory as a file, so this goes to libc.
 /// </summary>
-internal static class PosixDirectorySync
+public static class DirectorySync
 {
     private const int ReadOnly = 0;
 
     /// <exception cref="IOException">The directory cannot be opened or synced.</exception>
     public static void Sync(string directory)
     {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+
+        // NTFS journals renames itself and offers no fsync for directories.
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
         var descriptor = Open(directory, ReadOnly);
         if (descriptor < 0)
         {
