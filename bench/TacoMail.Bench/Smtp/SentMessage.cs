@@ -1,0 +1,12 @@
+namespace TacoMail.Bench.Smtp;
+
+/// <summary>What the server answered to one message.</summary>
+/// <param name="Message">The message sent.</param>
+/// <param name="RcptCodes">The reply code to each RCPT, in order.</param>
+/// <param name="DataCode">The reply code after the final dot.</param>
+/// <param name="DataEnd">From writing the final dot line to reading that reply.</param>
+internal sealed record SentMessage(PlannedMessage Message, IReadOnlyList<int> RcptCodes, int DataCode, TimeSpan DataEnd)
+{
+    /// <summary>Every RCPT answered as the table says, and the message accepted.</summary>
+    public bool AsExpected => DataCode == 250 && RcptCodes.SequenceEqual(Message.Recipients.Select(r => r.ExpectedCode));
+}
