@@ -13,16 +13,19 @@ namespace TacoMail.Bench.Smtp;
 internal sealed record PhaseFigures(
     string Part, int Messages, TimeSpan Wall, IReadOnlyList<TimeSpan> PerMessage, TimeSpan Cpu, TimeSpan DynamoCpu, long PeakHeap, long PeakRss, long RssBefore)
 {
+    /// <summary>For the server over SMTP: what each message was answered, and when.</summary>
+    public IReadOnlyList<SentMessage> Sent { get; init; } = [];
+
     public double MessagesPerSecond => Messages / Wall.TotalSeconds;
 
-    public double P50Milliseconds => Percentile(0.50);
+    public double P50Milliseconds => Percentile(PerMessage, 0.50);
 
-    public double P99Milliseconds => Percentile(0.99);
+    public double P99Milliseconds => Percentile(PerMessage, 0.99);
 
-    /// <summary>Nearest rank.</summary>
-    private double Percentile(double fraction)
+    /// <summary>Nearest rank, in milliseconds.</summary>
+    public static double Percentile(IEnumerable<TimeSpan> times, double fraction)
     {
-        var sorted = PerMessage.Select(t => t.TotalMilliseconds).Order().ToArray();
+        var sorted = times.Select(t => t.TotalMilliseconds).Order().ToArray();
         return sorted.Length == 0 ? double.NaN : sorted[Math.Max(0, (int)Math.Ceiling(fraction * sorted.Length) - 1)];
     }
 }

@@ -18,8 +18,6 @@ namespace TacoMail.Bench.Smtp;
 /// </summary>
 internal static class SmtpBenchCommand
 {
-    private const int WarmupMessages = 50;
-
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -31,7 +29,6 @@ internal static class SmtpBenchCommand
         }
 
         var messages = SmtpBenchPlan.Create(options);
-        var warmup = messages.Take(WarmupMessages).ToList();
         var directory = Directory.CreateTempSubdirectory("tacomail-bench-smtp-").FullName;
         try
         {
@@ -45,28 +42,25 @@ internal static class SmtpBenchCommand
             }
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"smtp front end against DynamoDB Local at {dynamo.Endpoint}: {options.Messages} messages of {options.Size} bytes over {options.Connections} connections, after {warmup.Count} to warm up each part ..."));
-            var parts = new SmtpBenchParts(dynamo.Endpoint, dynamo.ProcessId, options.Connections);
+                $"smtp front end against DynamoDB Local at {dynamo.Endpoint}: {options.Messages} messages of {options.Size} bytes over {options.Connections} connections, a warm-up round, then {options.Rounds} measured round(s) ..."));
+            var parts = new SmtpBenchParts(dynamo.Endpoint, dynamo.ProcessId, options);
             var log = Path.Combine(directory, "smtp.log");
-            var discarding = new DiscardingSpoolDisk();
-            await parts.ServerAsync("warm-up", warmup, Path.Combine(directory, "warmup-server"), log, disk: null, cancellationToken);
-            await parts.ServerAsync("warm-up", warmup, Path.Combine(directory, "warmup-discarding"), log, discarding, cancellationToken);
-            await parts.DiskAsync("warm-up", warmup, Path.Combine(directory, "warmup-disk"), cancellationToken);
-            await parts.TableAsync("warm-up", warmup, cancellationToken);
+            var rounds = new List<PhaseFigures[]>();
+            var ok = true;
+            for (var round = 0; round <= options.Rounds; round++)
+            {
+                var (figures, checks) = await RoundAsync(parts, messages, Path.Combine(directory, $"round{round}"), log, round, cancellationToken);
+                if (round > 0)
+                {
+                    rounds.Add(figures);
+                }
 
-            var spool = Path.Combine(directory, "spool");
-            var diskSpool = Path.Combine(directory, "disk-alone");
-            var (server, sent) = await parts.ServerAsync("server over SMTP (DATA end → 250)", messages, spool, log, disk: null, cancellationToken);
-            var disk = await parts.DiskAsync("disk alone: spool write, fsync, rename", messages, diskSpool, cancellationToken);
-            var table = await parts.TableAsync("table alone: a lookup per RCPT, use counts", messages, cancellationToken);
-            var (withoutDisk, sentWithoutDisk) = await parts.ServerAsync(
-                "server, spool discarding (no disk)", messages, Path.Combine(directory, "discarding"), log, discarding, cancellationToken);
+                ok &= checks.All(c => c.Ok);
+                await output.WriteLineAsync(string.Create(
+                    CultureInfo.InvariantCulture, $"round {round}{(round == 0 ? " (warm-up, not reported)" : string.Empty)}: {string.Join("; ", checks.Select(c => c.Text))}"));
+            }
 
-            await Report(output, options, messages, [server, withoutDisk, disk, table]);
-            var ok = await CheckRepliesAsync(output, "server", sent);
-            ok &= await CheckRepliesAsync(output, "server without disk", sentWithoutDisk);
-            ok &= await CheckSpoolAsync(output, "server's spool", spool, sent.Count(s => s.DataCode == 250 && s.Message.Queues), sent.Count(s => s.DataCode == 250 && !s.Message.Queues));
-            ok &= await CheckSpoolAsync(output, "disk-alone spool", diskSpool, messages.Count(m => m.Queues), messages.Count(m => !m.Queues));
+            await Report(output, options, messages, rounds);
             if (!ok)
             {
                 await error.WriteLineAsync("error: the server's replies or the spool are not what the table says");
@@ -85,47 +79,107 @@ internal static class SmtpBenchCommand
         }
     }
 
-    private static async Task Report(TextWriter output, SmtpBenchOptions options, IReadOnlyList<PlannedMessage> messages, PhaseFigures[] parts)
+    /// <summary>
+    /// Each part once, in an order rotated by the round so that none always runs first (the first
+    /// part of a process pays for the JIT's later tiers, hence also round 0, a warm-up that is not
+    /// reported), then the replies and both spools checked.
+    /// </summary>
+    /// <returns>The figures in the report's order: server, server without disk, disk alone, table alone.</returns>
+    private static async Task<(PhaseFigures[] Figures, List<(bool Ok, string Text)> Checks)> RoundAsync(
+        SmtpBenchParts parts, IReadOnlyList<PlannedMessage> messages, string directory, string log, int round, CancellationToken cancellationToken)
+    {
+        var spool = Path.Combine(directory, "spool");
+        var diskSpool = Path.Combine(directory, "disk-alone");
+        var figures = new PhaseFigures[4];
+        var steps = new Func<Task>[]
+        {
+            async () => figures[0] = await parts.ServerAsync(ServerPart, messages, spool, log, disk: null, cancellationToken),
+            async () => figures[1] = await parts.ServerAsync(
+                "server, spool discarding (no disk)", messages, Path.Combine(directory, "discarding"), log, new DiscardingSpoolDisk(), cancellationToken),
+            async () => figures[2] = await parts.DiskAsync("disk alone: spool write, fsync, rename", messages, diskSpool, cancellationToken),
+            async () => figures[3] = await parts.TableAsync("table alone: a lookup per RCPT, use counts", messages, cancellationToken),
+        };
+        for (var i = 0; i < steps.Length; i++)
+        {
+            await steps[(i + round) % steps.Length]();
+        }
+
+        var (sent, sentWithoutDisk) = (figures[0].Sent, figures[1].Sent);
+        var checks = new List<(bool Ok, string Text)>
+        {
+            Replies("server", sent),
+            Replies("server without disk", sentWithoutDisk),
+            Spool("server's spool", spool, sent.Count(s => s.DataCode == 250 && s.Message.Queues), sent.Count(s => s.DataCode == 250 && !s.Message.Queues)),
+            Spool("disk-alone spool", diskSpool, messages.Count(m => m.Queues), messages.Count(m => !m.Queues)),
+        };
+        Directory.Delete(directory, recursive: true);
+        return (figures, checks);
+    }
+
+    private const string ServerPart = "server over SMTP (DATA end → 250)";
+
+    private static async Task Report(TextWriter output, SmtpBenchOptions options, IReadOnlyList<PlannedMessage> messages, List<PhaseFigures[]> rounds)
     {
         var recipients = messages.SelectMany(m => m.Recipients).ToList();
+        // Per part, the round with the median wall time (the lower middle of an even count).
+        var parts = Enumerable.Range(0, rounds[0].Length)
+            .Select(p => rounds.Select(r => r[p]).OrderBy(f => f.Wall).ElementAt((rounds.Count - 1) / 2))
+            .ToArray();
         var (server, withoutDisk, disk, table) = (parts[0], parts[1], parts[2], parts[3]);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"""
 
-            SMTP front end: {options.Messages} messages of {options.Size} bytes over {options.Connections} connections, date {DateTimeOffset.UtcNow:yyyy-MM-dd}
+            SMTP front end: {options.Messages} messages of {options.Size} bytes over {options.Connections} connections{(options.Pipelining ? " (pipelining)" : " (one command at a time)")}{(options.QuickAck ? ", clients acknowledging at once" : string.Empty)}, {rounds.Count} round(s), date {DateTimeOffset.UtcNow:yyyy-MM-dd}
             recipients: {recipients.Count(r => r.Kind == RecipientKind.Active)} active ({recipients.Count(r => r.Address.Contains('+', StringComparison.Ordinal))} through a sub-address), {recipients.Count(r => r.Kind == RecipientKind.Paused)} paused, {recipients.Count(r => r.Kind == RecipientKind.Unknown)} unknown (550); {messages.Count(m => m.Queues)} messages to queue, {messages.Count(m => !m.Queues)} to drop
-            per message: the server's p50/p99 are the end of DATA to its 250; the parts alone time each message's whole spool or table work
-            | part | wall | messages/s | p50 | p99 | CPU, this process | CPU, DynamoDB Local | peak managed heap | peak RSS (before) |
+            each part's round with the median wall time; the server's p50/p99 are the end of DATA to its 250, the parts alone time each message's whole spool or table work
+            | part | wall (all rounds) | messages/s | p50 | p99 | CPU, this process | CPU, DynamoDB Local | peak managed heap | peak RSS (before) |
             | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
             """));
-        foreach (var part in parts)
+        for (var p = 0; p < parts.Length; p++)
         {
+            var part = parts[p];
+            var walls = string.Join(", ", rounds.Select(r => r[p].Wall.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"| {part.Part} | {part.Wall.TotalSeconds:0.00} s | {part.MessagesPerSecond:0} | {part.P50Milliseconds:0.00} ms | {part.P99Milliseconds:0.00} ms | {part.Cpu.TotalSeconds:0.00} s | {part.DynamoCpu.TotalSeconds:0.00} s | {part.PeakHeap / 1048576.0:0.0} MB | {part.PeakRss / 1048576.0:0.0} MB ({part.RssBefore / 1048576.0:0.0} MB) |"));
+                $"| {part.Part} | {part.Wall.TotalSeconds:0.00} s ({walls}) | {part.MessagesPerSecond:0} | {part.P50Milliseconds:0.00} ms | {part.P99Milliseconds:0.00} ms | {part.Cpu.TotalSeconds:0.00} s | {part.DynamoCpu.TotalSeconds:0.00} s | {part.PeakHeap / 1048576.0:0.0} MB | {part.PeakRss / 1048576.0:0.0} MB ({part.RssBefore / 1048576.0:0.0} MB) |"));
         }
 
-        var seconds = server.Wall.TotalSeconds;
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"""
+        foreach (var part in new[] { server, withoutDisk })
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{part.Part}, at the client: MAIL, RCPTs, DATA{(options.Pipelining ? " pipelined" : string.Empty)} to 354 (the RCPT lookups) p50 {Percentile(part, s => s.Envelope, 0.5):0.00} ms, p99 {Percentile(part, s => s.Envelope, 0.99):0.00} ms; whole transaction p50 {Percentile(part, s => s.Transaction, 0.5):0.00} ms, p99 {Percentile(part, s => s.Transaction, 0.99):0.00} ms"));
+        }
 
-            wall time against the server's ({seconds:0.00} s):
-            | part | wall | share of the server's |
-            | --- | ---: | ---: |
-            | disk alone | {disk.Wall.TotalSeconds:0.00} s | {disk.Wall.TotalSeconds / seconds:0.00} |
-            | table alone | {table.Wall.TotalSeconds:0.00} s | {table.Wall.TotalSeconds / seconds:0.00} |
-            | disk alone + table alone | {(disk.Wall + table.Wall).TotalSeconds:0.00} s | {(disk.Wall + table.Wall).TotalSeconds / seconds:0.00} |
-            | server without disk | {withoutDisk.Wall.TotalSeconds:0.00} s | {withoutDisk.Wall.TotalSeconds / seconds:0.00} |
-            | server without disk − table alone (the server's own work) | {(withoutDisk.Wall - table.Wall).TotalSeconds:0.00} s | {(withoutDisk.Wall - table.Wall).TotalSeconds / seconds:0.00} |
-            """));
+        await output.WriteLineAsync($"""
+
+            against the server (wall {server.Wall.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s; CPU {server.Cpu.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s in this process, {server.DynamoCpu.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s in DynamoDB Local):
+            | part | wall | / server's wall | CPU, this process | / server's | CPU, DynamoDB Local | / server's |
+            | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+            """);
+        var rows = new (string Name, TimeSpan Wall, TimeSpan Cpu, TimeSpan DynamoCpu)[]
+        {
+            ("disk alone", disk.Wall, disk.Cpu, disk.DynamoCpu),
+            ("table alone", table.Wall, table.Cpu, table.DynamoCpu),
+            ("disk alone + table alone", disk.Wall + table.Wall, disk.Cpu + table.Cpu, disk.DynamoCpu + table.DynamoCpu),
+            ("the rest: server − disk alone − table alone (SMTP, the clients, the log)", server.Wall - disk.Wall - table.Wall, server.Cpu - disk.Cpu - table.Cpu, server.DynamoCpu - disk.DynamoCpu - table.DynamoCpu),
+            ("server without disk", withoutDisk.Wall, withoutDisk.Cpu, withoutDisk.DynamoCpu),
+        };
+        foreach (var (name, wall, cpu, dynamoCpu) in rows)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {wall.TotalSeconds:0.00} s | {wall / server.Wall:0.00} | {cpu.TotalSeconds:0.00} s | {cpu / server.Cpu:0.00} | {dynamoCpu.TotalSeconds:0.00} s | {dynamoCpu / server.DynamoCpu:0.00} |"));
+        }
     }
 
-    private static async Task<bool> CheckRepliesAsync(TextWriter output, string part, IReadOnlyList<SentMessage> sent)
+    private static double Percentile(PhaseFigures part, Func<SentMessage, TimeSpan> step, double fraction) =>
+        PhaseFigures.Percentile(part.Sent.Select(step), fraction);
+
+    private static (bool Ok, string Text) Replies(string part, IReadOnlyList<SentMessage> sent)
     {
         var wrong = sent.Count(s => !s.AsExpected);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{part}: {sent.Count - wrong} of {sent.Count} messages answered as the table says (RCPT 250/250/550, 250 after DATA){(wrong == 0 ? ": ok" : ": MISMATCH")}"));
-        return wrong == 0;
+        return (wrong == 0, string.Create(CultureInfo.InvariantCulture,
+            $"{part}: {sent.Count - wrong} of {sent.Count} messages answered as the table says{(wrong == 0 ? " (ok)" : " (MISMATCH)")}"));
     }
 
-    private static async Task<bool> CheckSpoolAsync(TextWriter output, string name, string root, int queued, int dropped)
+    private static (bool Ok, string Text) Spool(string name, string root, int queued, int dropped)
     {
         var spool = new DiskSpool(root, new SpoolDisk(), TimeProvider.System);
         var envelopes = Directory.GetFiles(spool.Queue, "*" + DiskSpool.EnvelopeExtension).Length;
@@ -133,8 +187,7 @@ internal static class SmtpBenchCommand
         var droppedEnvelopes = Directory.GetFiles(spool.Dropped, "*" + DiskSpool.EnvelopeExtension).Length;
         var left = Directory.GetFiles(spool.Tmp).Length;
         var ok = envelopes == queued && contents == queued && droppedEnvelopes == dropped && left == 0;
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: queue/ holds {envelopes} envelopes and {contents} messages ({queued} expected), dropped/ {droppedEnvelopes} ({dropped} expected), tmp/ {left}{(ok ? ": ok" : ": MISMATCH")}"));
-        return ok;
+        return (ok, string.Create(CultureInfo.InvariantCulture,
+            $"{name}: queue/ {envelopes} envelopes, {contents} messages ({queued} expected), dropped/ {droppedEnvelopes} ({dropped} expected), tmp/ {left}{(ok ? " (ok)" : " (MISMATCH)")}"));
     }
 }

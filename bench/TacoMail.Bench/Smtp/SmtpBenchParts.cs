@@ -18,23 +18,24 @@ namespace TacoMail.Bench.Smtp;
 /// measured alone — the spool's durable writes, and the table's lookups and use counts — each
 /// with the same messages and the same concurrency.
 /// </summary>
-internal sealed class SmtpBenchParts(Uri dynamoEndpoint, int dynamoProcessId, int connections)
+internal sealed class SmtpBenchParts(Uri dynamoEndpoint, int dynamoProcessId, SmtpBenchOptions options)
 {
     /// <summary>
     /// The server, started in-process on a free loopback port with its spool under
-    /// <paramref name="spoolDirectory"/>, and <c>connections</c> raw SMTP clients sending
-    /// <paramref name="messages"/> between them; <paramref name="disk"/> null is the real disk.
+    /// <paramref name="spoolDirectory"/>, and <c>Connections</c> raw SMTP clients sending
+    /// <paramref name="messages"/> between them (each one's answers in <see cref="PhaseFigures.Sent"/>);
+    /// <paramref name="disk"/> null is the real disk.
     /// Starting and stopping are not measured.
     /// </summary>
-    public async Task<(PhaseFigures Figures, IReadOnlyList<SentMessage> Sent)> ServerAsync(
+    public async Task<PhaseFigures> ServerAsync(
         string part, IReadOnlyList<PlannedMessage> messages, string spoolDirectory, string logFile, ISpoolDisk? disk, CancellationToken cancellationToken)
     {
         using var client = CreateClient();
         var listen = new IPEndPoint(IPAddress.Loopback, LoopbackPort.Free());
-        var options = new SmtpFrontOptions(listen, BenchTable.Name, spoolDirectory, SmtpLimits.Default, Certificate: null);
+        var frontOptions = new SmtpFrontOptions(listen, BenchTable.Name, spoolDirectory, SmtpLimits.Default, Certificate: null);
         // The decision log goes to a file, as the server's would go to its journal: its cost is the server's.
         await using var log = new StreamWriter(logFile, append: true);
-        var front = new SmtpFront(options, client, TimeProvider.System, log, disk: disk);
+        var front = new SmtpFront(frontOptions, client, TimeProvider.System, log, disk: disk);
         using var stop = new CancellationTokenSource();
         var run = front.RunAsync(stop.Token);
         var sent = new SentMessage[messages.Count];
@@ -45,7 +46,7 @@ internal sealed class SmtpBenchParts(Uri dynamoEndpoint, int dynamoProcessId, in
             {
                 await EachAsync(messages.Count, async (first, token) =>
                 {
-                    await using var smtp = await RawSmtpClient.ConnectAsync(listen, token);
+                    await using var smtp = await RawSmtpClient.ConnectAsync(listen, options.Pipelining, options.QuickAck, token);
                     for (var i = first(); i >= 0; i = first())
                     {
                         sent[i] = await smtp.SendAsync(messages[i], token);
@@ -55,7 +56,7 @@ internal sealed class SmtpBenchParts(Uri dynamoEndpoint, int dynamoProcessId, in
                 }, cancellationToken);
                 return [.. sent.Select(s => s.DataEnd)];
             });
-            return (figures, sent);
+            return figures with { Sent = sent };
         }
         finally
         {
@@ -156,7 +157,7 @@ internal sealed class SmtpBenchParts(Uri dynamoEndpoint, int dynamoProcessId, in
     });
 
     /// <summary>
-    /// <c>connections</c> workers at once, each taking the next message index from one shared
+    /// <c>Connections</c> workers at once, each taking the next message index from one shared
     /// counter (a function returning -1 once all are taken), so a slow worker never holds others up.
     /// </summary>
     private async Task EachAsync(int count, Func<Func<int>, CancellationToken, Task> worker, CancellationToken cancellationToken)
@@ -168,7 +169,7 @@ internal sealed class SmtpBenchParts(Uri dynamoEndpoint, int dynamoProcessId, in
             return index < count ? index : -1;
         }
 
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(() => worker(Next, cancellationToken), cancellationToken)));
+        await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(_ => Task.Run(() => worker(Next, cancellationToken), cancellationToken)));
     }
 
     private static RcptOutcome Expected(RecipientKind kind) => kind switch
