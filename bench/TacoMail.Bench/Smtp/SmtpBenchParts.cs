@@ -44,10 +44,10 @@ internal sealed class SmtpBenchParts(Uri dynamoEndpoint, int dynamoProcessId, Sm
             await front.Started.WaitAsync(cancellationToken);
             var figures = await PhaseMeter.MeasureAsync(part, dynamoProcessId, async () =>
             {
-                await EachAsync(messages.Count, async (first, token) =>
+                await EachAsync(messages.Count, async (next, token) =>
                 {
                     await using var smtp = await RawSmtpClient.ConnectAsync(listen, options.Pipelining, options.QuickAck, token);
-                    for (var i = first(); i >= 0; i = first())
+                    for (var i = next(); i >= 0; i = next())
                     {
                         sent[i] = await smtp.SendAsync(messages[i], token);
                     }
