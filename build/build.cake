@@ -149,12 +149,12 @@ Task("publish-lambda")
 });
 
 Task("bench")
-    .Description("Benchmarks: the disposition Lambda's cold start (AOT vs JIT), warm time and peak RSS; delivery forward time and memory by message size; a reply with a 10 MB attachment through a reverse address beside a forward of it; one queue sweep over 1,000 messages; the table read over 5,000 items by scan segments.")
+    .Description("Benchmarks: the disposition Lambda's cold start (AOT vs JIT), warm time and peak RSS; delivery forward time and memory by message size; a reply with a 10 MB attachment through a reverse address beside a forward of it; one queue sweep over 1,000 messages; the table read over 5,000 items by scan segments; the SMTP front end receiving 1,000 10 KB messages over 8 connections (messages per second, DATA end to 250, peak memory) beside its disk and table parts alone.")
     .IsDependentOn("build")
     .IsDependentOn("publish-lambda")
     .Does(() =>
 {
-    foreach (var arguments in new[] { $"disposition --aot \"{bootstrap}\" --runs 10", $"delivery --aot \"{bootstrap}\" --runs 5", $"reply --aot \"{bootstrap}\" --runs 5", "sweep --messages 1000", "table-read --items 5000" })
+    foreach (var arguments in new[] { $"disposition --aot \"{bootstrap}\" --runs 10", $"delivery --aot \"{bootstrap}\" --runs 5", $"reply --aot \"{bootstrap}\" --runs 5", "sweep --messages 1000", "table-read --items 5000", "smtp --messages 1000 --connections 8 --size 10240" })
     {
         var exitCode = StartProcess("dotnet", new ProcessSettings
         {

@@ -33,6 +33,18 @@ internal static class BenchUsage
             --aot PATH          Also run the Native AOT bootstrap as a process, as Lambda does.
           round-trip  Not a benchmark: a reply through a reverse address step by step, with both real handlers
                       (the README's "Replying from an alias"); exits 1 if the owner's address leaks.
+          smtp        The SMTP front end (tacomail-smtp serve) in-process on a loopback port against DynamoDB Local:
+                      raw pipelining SMTP clients send N messages to active, paused and unknown recipients;
+                      messages per second, the end of DATA to its 250 (p50, p99), CPU and peak memory, beside
+                      the spool's durable writes alone, the table's lookups alone and the server without disk,
+                      in rotating order, after a warm-up round. Exits 1 unless every reply is what the table
+                      says and the spool holds exactly the messages that had an active recipient.
+            --messages N        How many messages (default 1000).
+            --connections N     Concurrent SMTP connections (default 8).
+            --size BYTES        Each message's size (default 10240).
+            --rounds N          Measured rounds; each part's median round is reported (default 3).
+            --no-pipelining     The clients wait for each reply before the next command.
+            --quick-ack         The clients acknowledge each reply at once (Linux TCP_QUICKACK): a diagnostic.
           sweep       One sweep of the mail queue over N queued, due 10 KB messages (default 1000): time, time
                       per message and peak memory.
             --messages N        How many messages to queue first.

@@ -3,6 +3,7 @@ using TacoMail.Bench.ColdStart;
 using TacoMail.Bench.Delivery;
 using TacoMail.Bench.Disposition;
 using TacoMail.Bench.Reply;
+using TacoMail.Bench.Smtp;
 using TacoMail.Bench.Sweep;
 using TacoMail.Bench.TableRead;
 
@@ -21,6 +22,7 @@ return args switch
     ["round-trip"] => await RoundTripCommand.RunAsync(Console.Out, cancellation.Token),
     ["reply", .. var rest] => await ReplyBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     ["sweep", .. var rest] => await SweepBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
+    ["smtp", .. var rest] => await SmtpBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     ["table-read", .. var rest] => await TableReadBenchCommand.RunAsync(rest, Console.Out, Console.Error, cancellation.Token),
     [] or ["--help" or "-h" or "help", ..] => BenchUsage.Print(Console.Out, BenchExitCodes.Ok),
     _ => BenchUsage.Print(Console.Error, BenchExitCodes.Error),

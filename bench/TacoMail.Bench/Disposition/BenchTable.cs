@@ -8,7 +8,7 @@ using TacoMail.Schema.Settings;
 
 namespace TacoMail.Bench.Disposition;
 
-/// <summary>The table the disposition benchmark reads: one alias per state, and the settings item apply writes.</summary>
+/// <summary>The table the disposition benchmark reads: one alias per state, and the settings item apply writes (the smtp benchmark adds more aliases).</summary>
 internal static class BenchTable
 {
     public const string Name = "tacomail-bench";
@@ -16,15 +16,22 @@ internal static class BenchTable
     public static async Task CreateAsync(IAmazonDynamoDB client, CancellationToken cancellationToken)
     {
         await new TableInitializer().EnsureTableAsync(client, Name, cancellationToken);
-        foreach (var (local, state) in new[] { ("shop", AliasState.Active), ("quiet", AliasState.Paused), ("gone", AliasState.Disabled) })
-        {
-            var record = new AliasRecord(new ItemKey("example.com", local), "me@example.net", state, Guid.NewGuid().ToString(), 1_700_000_000, 1_700_000_000, 0);
-            await client.PutItemAsync(new PutItemRequest { TableName = Name, Item = AliasItemCodec.Encode(record) }, cancellationToken);
-        }
+        await PutAliasesAsync(client, [("shop", AliasState.Active), ("quiet", AliasState.Paused), ("gone", AliasState.Disabled)], cancellationToken);
 
         var settings = new RoutingSettings("mailer-daemon@example.com", null, SubAddressSeparators.Default, MessagePolicy.Default);
         var item = SettingsItemCodec.Encode(new DeclaredSettings(settings, SafetyThresholds.Default));
         await client.PutItemAsync(new PutItemRequest { TableName = Name, Item = item }, cancellationToken);
+    }
+
+    /// <summary>Writes an alias of <c>example.com</c> for each local part, in the given state, forwarding to one owner.</summary>
+    public static async Task PutAliasesAsync(IAmazonDynamoDB client, IEnumerable<(string LocalPart, AliasState State)> aliases, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(aliases);
+        foreach (var (local, state) in aliases)
+        {
+            var record = new AliasRecord(new ItemKey("example.com", local), "me@example.net", state, Guid.NewGuid().ToString(), 1_700_000_000, 1_700_000_000, 0);
+            await client.PutItemAsync(new PutItemRequest { TableName = Name, Item = AliasItemCodec.Encode(record) }, cancellationToken);
+        }
     }
 
     /// <summary>An SES receipt event for a delivered and a dropped recipient (no bounce, so no SES call).</summary>
