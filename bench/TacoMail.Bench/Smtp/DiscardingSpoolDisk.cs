@@ -12,7 +12,7 @@ internal sealed class DiscardingSpoolDisk : ISpoolDisk
     {
     }
 
-    public void Move(string source, string destination)
+    public void Move(string source, string destination, bool overwrite = false)
     {
     }
 
