@@ -1,40 +1,18 @@
 using System.Text.Json;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using MimeKit;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Testing;
 using TacoMail.Testing.DynamoDb;
 
+using static TacoMail.Smtp.Tests.TestMail;
+
 namespace TacoMail.Smtp.Tests;
 
 /// <summary>MailKit's SmtpClient against the running server, the table in DynamoDB Local applied from YAML.</summary>
 public sealed class SmtpReceiveTests(DynamoDbLocalFixture dynamo)
 {
-    private static MimeMessage Message(string to, string text = "Hello from a test.")
-    {
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress("Jane", "jane@sender.example"));
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = "A test";
-        message.MessageId = "test-1@sender.example";
-        message.Date = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
-        message.Body = new TextPart("plain") { Text = text };
-        return message;
-    }
-
-    private static async Task<string> SendAsync(SmtpHarness harness, MimeMessage message, params string[] recipients)
-    {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        using var client = new SmtpClient();
-        await client.ConnectAsync("127.0.0.1", harness.Port, SecureSocketOptions.None, cancellationToken);
-        var to = recipients.Length == 0 ? message.To.Mailboxes : recipients.Select(MailboxAddress.Parse);
-        var answer = await client.SendAsync(message, new MailboxAddress("Jane", "jane@sender.example"), to, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
-        return answer;
-    }
-
     private static byte[] Wire(MimeMessage message)
     {
         using var stream = new MemoryStream();
@@ -53,7 +31,7 @@ public sealed class SmtpReceiveTests(DynamoDbLocalFixture dynamo)
         var before = await harness.UseCountAsync("shop");
         var message = Message("shop@example.com");
 
-        var answer = await SendAsync(harness, message);
+        var answer = await SendAsync(harness.Port, message);
 
         answer.ShouldStartWith("2.0.0 Ok: queued as ");
         var queued = harness.Queued(".eml").ShouldHaveSingleItem();
@@ -76,7 +54,7 @@ public sealed class SmtpReceiveTests(DynamoDbLocalFixture dynamo)
         await using var harness = await SmtpHarness.StartAsync(dynamo);
         var before = await harness.UseCountAsync("old-bank");
 
-        var refused = await Should.ThrowAsync<SmtpCommandException>(() => SendAsync(harness, Message("old-bank@example.com")));
+        var refused = await Should.ThrowAsync<SmtpCommandException>(() => SendAsync(harness.Port, Message("old-bank@example.com")));
 
         refused.StatusCode.ShouldBe(SmtpStatusCode.MailboxUnavailable);
         refused.ErrorCode.ShouldBe(SmtpErrorCode.RecipientNotAccepted);
@@ -90,7 +68,7 @@ public sealed class SmtpReceiveTests(DynamoDbLocalFixture dynamo)
     {
         await using var harness = await SmtpHarness.StartAsync(dynamo);
 
-        var refused = await Should.ThrowAsync<SmtpCommandException>(() => SendAsync(harness, Message("nobody@example.com")));
+        var refused = await Should.ThrowAsync<SmtpCommandException>(() => SendAsync(harness.Port, Message("nobody@example.com")));
 
         refused.StatusCode.ShouldBe(SmtpStatusCode.MailboxUnavailable);
         refused.Message.ShouldStartWith("5.1.1");
@@ -103,7 +81,7 @@ public sealed class SmtpReceiveTests(DynamoDbLocalFixture dynamo)
         await using var harness = await SmtpHarness.StartAsync(dynamo);
         var before = await harness.UseCountAsync("noisy");
 
-        var answer = await SendAsync(harness, Message("noisy@example.com"));
+        var answer = await SendAsync(harness.Port, Message("noisy@example.com"));
 
         answer.ShouldStartWith("2.0.0");
         Directory.GetFiles(harness.Spool.Queue).ShouldBeEmpty();
@@ -117,7 +95,7 @@ public sealed class SmtpReceiveTests(DynamoDbLocalFixture dynamo)
     {
         await using var harness = await SmtpHarness.StartAsync(dynamo);
 
-        await SendAsync(harness, Message("shop@example.com"), "shop@example.com", "noisy@example.com");
+        await SendAsync(harness.Port, Message("shop@example.com"), recipients: ["shop@example.com", "noisy@example.com"]);
 
         var queued = harness.Queued(".json").ShouldHaveSingleItem();
         Envelope(queued).GetProperty("recipients").EnumerateArray()
@@ -131,7 +109,7 @@ public sealed class SmtpReceiveTests(DynamoDbLocalFixture dynamo)
         await using var harness = await SmtpHarness.StartAsync(dynamo);
         var before = await harness.UseCountAsync("shop");
 
-        await SendAsync(harness, Message("shop+promo@example.com"));
+        await SendAsync(harness.Port, Message("shop+promo@example.com"));
 
         var recipient = Envelope(harness.Queued(".json").ShouldHaveSingleItem()).GetProperty("recipients")[0];
         recipient.GetProperty("address").GetString().ShouldBe("shop+promo@example.com");
@@ -149,7 +127,7 @@ public sealed class SmtpReceiveTests(DynamoDbLocalFixture dynamo)
             AliasItemCodec.Encode(new AliasRecord(new ItemKey(SmtpHarness.Domain, "a+b"), "me@gmail.com", AliasState.Active, Guid.NewGuid().ToString(), 1, 1, 0)),
             TestContext.Current.CancellationToken);
 
-        await SendAsync(harness, Message("a+b@example.com"));
+        await SendAsync(harness.Port, Message("a+b@example.com"));
 
         Envelope(harness.Queued(".json").ShouldHaveSingleItem()).GetProperty("recipients")[0]
             .GetProperty("alias").GetString().ShouldBe("a+b@example.com");
@@ -162,7 +140,7 @@ public sealed class SmtpReceiveTests(DynamoDbLocalFixture dynamo)
         var closed = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         await using var harness = await SmtpHarness.StartAsync(dynamo, serverEndpoint: closed);
 
-        var deferred = await Should.ThrowAsync<SmtpCommandException>(() => SendAsync(harness, Message("shop@example.com")));
+        var deferred = await Should.ThrowAsync<SmtpCommandException>(() => SendAsync(harness.Port, Message("shop@example.com")));
 
         ((int)deferred.StatusCode).ShouldBe(451);
         deferred.Message.ShouldStartWith("4.3.0");

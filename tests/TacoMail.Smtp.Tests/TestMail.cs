@@ -26,13 +26,18 @@ internal static class TestMail
         return message;
     }
 
+    /// <param name="port">The server's loopback port.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="sender">MAIL FROM; empty for the null sender.</param>
+    /// <param name="recipients">RCPT TO; default the message's To.</param>
     /// <returns>The server's answer to DATA.</returns>
-    public static async Task<string> SendAsync(int port, MimeMessage message, string sender = Sender)
+    public static async Task<string> SendAsync(int port, MimeMessage message, string sender = Sender, IReadOnlyList<string>? recipients = null)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var client = new SmtpClient();
         await client.ConnectAsync("127.0.0.1", port, SecureSocketOptions.None, cancellationToken);
-        var answer = await client.SendAsync(message, new MailboxAddress(string.Empty, sender), message.To.Mailboxes, cancellationToken);
+        var to = recipients is null ? message.To.Mailboxes : recipients.Select(MailboxAddress.Parse);
+        var answer = await client.SendAsync(message, new MailboxAddress(string.Empty, sender), to, cancellationToken);
         await client.DisconnectAsync(quit: true, cancellationToken);
         return answer;
     }
