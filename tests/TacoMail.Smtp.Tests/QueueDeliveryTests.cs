@@ -275,4 +275,37 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
         LastError(harness.Queued(".json").ShouldHaveSingleItem()).ShouldContain("lookup failed");
         harness.Failed(".json").ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task EnvelopeDamagedOnDisk_KeptInFailedAsItIs_NeitherDeliveredNorDeleted()
+    {
+        await using var harness = await SmtpHarness.StartAsync(dynamo);
+        await SendAsync(harness.Port, Message("news@example.com"));
+        var envelope = harness.Queued(".json").ShouldHaveSingleItem();
+        await File.WriteAllTextAsync(envelope, "{ \"format\": 1, \"id\": ", TestContext.Current.CancellationToken);
+
+        (await harness.DeliverAsync()).ShouldBe([QueueAttempt.GaveUp]);
+
+        harness.Filed("news").ShouldBeEmpty();
+        harness.Queued(".json").ShouldBeEmpty();
+        harness.Failed(".json").ShouldHaveSingleItem();
+        harness.Failed(".eml").ShouldHaveSingleItem();
+        harness.Log.ShouldContain("reason=unreadable-envelope");
+    }
+
+    [Fact]
+    public async Task HeaderBlockTooLargeToRewrite_NotForwarded_KeptInFailed()
+    {
+        await using var relay = await RelayTarget.StartAsync();
+        await using var harness = await SmtpHarness.StartAsync(dynamo, relay: relay.Port);
+        // Over the 1 MB a header block may have: the forward cannot be written, so it is never sent.
+        var headers = Enumerable.Range(0, 16_000).Select(i => ($"X-Filler-{i}", new string('x', 60))).ToArray();
+        await SendAsync(harness.Port, Message("shop@example.com", "Hostile.", headers));
+
+        await harness.DeliverAsync();
+
+        relay.Received.ShouldBeEmpty();
+        harness.Failed(".eml").ShouldHaveSingleItem();
+        LastError(harness.Failed(".json").ShouldHaveSingleItem()).ShouldContain("failed: s***@example.com");
+    }
 }
