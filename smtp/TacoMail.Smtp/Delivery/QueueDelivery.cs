@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using TacoMail.MailPath.Delivery;
 using TacoMail.MailPath.Messages;
@@ -21,8 +20,7 @@ namespace TacoMail.Smtp.Delivery;
 /// trace). Each recipient's fate is recorded in the envelope before the next is served, so a
 /// restart never forwards twice. What cannot be served yet is tried again with Postfix's backoff;
 /// what is refused for good, loops, or outlives the queue lifetime moves to <c>failed/</c>, and
-/// its sender is told only where that is not backscatter (<see cref="MessagePolicy.BounceSuppressionFor"/>:
-/// this host has no SPF verdict, so under the default policy <c>authenticated</c> no notice is sent).
+/// its sender is told only where that is not backscatter (<see cref="SenderNotifier"/>).
 /// </summary>
 /// <remarks>
 /// The forward keeps the original reply path (no reverse address): a reply through a reverse
@@ -30,7 +28,7 @@ namespace TacoMail.Smtp.Delivery;
 /// by the Lambda only. Mail to a reverse address is kept in <c>failed/</c>, never sent or bounced.
 /// </remarks>
 internal sealed class QueueDelivery(
-    DiskSpool spool, RecipientResolver resolver, MaildirStore maildir, SmtpRelay? relay, DecisionLog log, TimeProvider time)
+    DiskSpool spool, RecipientResolver resolver, MaildirStore maildir, SmtpRelay? relay, SenderNotifier notifier, DecisionLog log, TimeProvider time)
 {
     /// <summary>Delivers what is due of entry <paramref name="id"/>; never throws for a fault of the table, the disk or the smarthost.</summary>
     public async Task<QueueAttempt> DeliverAsync(string id, CancellationToken cancellationToken)
@@ -173,7 +171,7 @@ internal sealed class QueueDelivery(
                 return (RecipientFate.Failed, loop);
             }
 
-            forward = await run.Message.ForwardForAsync(alias, NullIfEmpty(run.Envelope.Sender), reverse: null, cancellationToken).ConfigureAwait(false);
+            forward = await run.Message.ForwardForAsync(alias, run.Envelope.SenderOrNull, reverse: null, cancellationToken).ConfigureAwait(false);
         }
         catch (MessageFormatException ex)
         {
@@ -235,7 +233,7 @@ internal sealed class QueueDelivery(
 
         var notice = run.Refusal is not { } refusal
             ? "the sender is not told of a loop or a reply"
-            : await NotifySenderAsync(run, [.. failed.Select(r => r.Address)], refusal, settings, cancellationToken).ConfigureAwait(false);
+            : await notifier.NotifyAsync(run, [.. failed.Select(r => r.Address)], refusal, settings, TemporaryPath(run), cancellationToken).ConfigureAwait(false);
         var why = failed.Select(r => $"{r.Done}: {r.Address}").Distinct().Concat(run.Failures).Append(notice);
         run.Envelope = run.Envelope with { LastError = AddressMask.InText(string.Join("; ", why)) };
         await spool.MoveToFailedAsync(run.Envelope, cancellationToken).ConfigureAwait(false);
@@ -243,52 +241,7 @@ internal sealed class QueueDelivery(
         return QueueAttempt.GaveUp;
     }
 
-    /// <summary>
-    /// A delivery status notification (the Lambda's <see cref="DeliveryStatusNotification"/>) from
-    /// <c>bounce_sender</c> with the null envelope sender, through the smarthost, and only where
-    /// the declared bounce policy and the backscatter rules allow one.
-    /// </summary>
-    private async Task<string> NotifySenderAsync(
-        DeliveryProgress run, IReadOnlyList<string> recipients, GiveUpReason reason, RoutingSettings settings, CancellationToken cancellationToken)
-    {
-        if (settings.BounceSender is not { } bounceSender)
-        {
-            return "no notice: no bounce_sender declared";
-        }
-
-        byte[]? headers = null;
-        var facts = MessageFacts.Of(NullIfEmpty(run.Envelope.Sender), MessageVerdicts.None);
-        try
-        {
-            headers = await run.Message.HeaderBytesAsync(cancellationToken).ConfigureAwait(false);
-            var fields = await run.Message.FieldsAsync(cancellationToken).ConfigureAwait(false);
-            facts = facts with { Headers = [.. fields.Select(f => new MessageHeader(f.Name, Encoding.UTF8.GetString(f.Value).Trim()))] };
-        }
-        catch (MessageFormatException)
-        {
-            // Without its headers the rules still see the sender; the notice goes without them.
-        }
-
-        var suppression = settings.Policy.BounceSuppressionFor(facts);
-        if (suppression != BounceSuppression.None)
-        {
-            return $"no notice: {suppression.ToText()}";
-        }
-
-        if (relay is null)
-        {
-            return "no notice: no smarthost (--relay)";
-        }
-
-        var dsn = DeliveryStatusNotification.Create(
-            bounceSender, run.Envelope.Sender, recipients, reason, AddressMask.InText(run.Diagnostic ?? reason.ToString()), run.Envelope.ReceivedAt, time.GetUtcNow(), headers);
-        var sent = await relay.SendAsync(ForwardedMessage.InMemory(dsn), string.Empty, run.Envelope.Sender, TemporaryPath(run), cancellationToken)
-            .ConfigureAwait(false);
-        return sent.Outcome == RelayOutcome.Sent ? "notice sent to the sender" : $"notice not sent: {sent.Detail}";
-    }
-
     private string TemporaryPath(DeliveryProgress run) =>
         Path.Combine(spool.Tmp, $"{run.Envelope.Id}.{Guid.NewGuid():N}.out");
 
-    private static string? NullIfEmpty(string sender) => sender.Length == 0 ? null : sender;
 }

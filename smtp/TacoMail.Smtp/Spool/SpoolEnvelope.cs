@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TacoMail.Smtp.Spool;
 
 /// <summary>
@@ -23,6 +25,10 @@ internal sealed record SpoolEnvelope(int Format, string Id, string Sender, DateT
 
     /// <summary>Why the last attempt did not finish, or why the message was given up (addresses masked).</summary>
     public string? LastError { get; init; }
+
+    /// <summary>The envelope sender, null for the null sender <c>&lt;&gt;</c> (as the mail path's rules take it).</summary>
+    [JsonIgnore]
+    public string? SenderOrNull => Sender.Length == 0 ? null : Sender;
 
     public bool IsDueAt(DateTimeOffset now) => NextAttemptAt is not { } next || next <= now;
 }
