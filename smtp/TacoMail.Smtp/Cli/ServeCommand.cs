@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -21,6 +22,11 @@ namespace TacoMail.Smtp.Cli;
     "Lambda's. AUTH is never offered: this server only receives. One log line per decision on standard error, addresses masked.")]
 internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 {
+    internal static class ExitCodes
+    {
+        public const int BadCertificate = 2;
+    }
+
     internal sealed class Settings : CommandSettings
     {
         [CommandOption("--listen <ADDRESS:PORT>")]
@@ -55,8 +61,27 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [DefaultValue(SmtpLimits.DefaultMaxRecipients)]
         public int MaxRecipients { get; init; } = SmtpLimits.DefaultMaxRecipients;
 
+        [CommandOption("--max-connections-per-client <N>")]
+        [Description("Connections one IP address may have open at once; one more is answered 421 4.7.0 and closed, and the " +
+            "sending server retries later, as with Postfix's smtpd_client_connection_count_limit. Default: 10.")]
+        [DefaultValue(SmtpLimits.DefaultMaxConnectionsPerClient)]
+        public int MaxConnectionsPerClient { get; init; } = SmtpLimits.DefaultMaxConnectionsPerClient;
+
+        [CommandOption("--idle-timeout <SECONDS>")]
+        [Description("How long to wait for the client's next bytes, between commands or inside DATA, before answering 421 4.4.2 " +
+            "and closing; a message cut off this way is not queued. Postfix's smtpd_timeout. Default: 300.")]
+        [DefaultValue(SmtpLimits.DefaultIdleTimeoutSeconds)]
+        public int IdleTimeout { get; init; } = SmtpLimits.DefaultIdleTimeoutSeconds;
+
+        [CommandOption("--session-timeout <SECONDS>")]
+        [Description("The longest one connection may last, however busy, so a client trickling a byte at a time cannot keep it " +
+            "for ever. Leave room for the largest message on a slow link. Default: 1800.")]
+        [DefaultValue(SmtpLimits.DefaultSessionTimeoutSeconds)]
+        public int SessionTimeout { get; init; } = SmtpLimits.DefaultSessionTimeoutSeconds;
+
         [CommandOption("--certificate <FILE>")]
-        [Description("A PKCS#12 (.pfx) certificate with its key: STARTTLS is offered only when one is given.")]
+        [Description("A PKCS#12 (.pfx) certificate with its private key and no password: STARTTLS is offered only when one is " +
+            "given, so sending servers can encrypt. Without it mail is received in plain text, as most servers still accept.")]
         public string? Certificate { get; init; }
 
         public override ValidationResult Validate()
@@ -71,9 +96,14 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 return ValidationResult.Error($"--endpoint '{Endpoint}' is not a URL, e.g. http://127.0.0.1:8000");
             }
 
-            if (MaxMessageSize <= 0 || MaxRecipients <= 0)
+            if (MaxMessageSize <= 0 || MaxRecipients <= 0 || MaxConnectionsPerClient <= 0)
             {
-                return ValidationResult.Error("--max-message-size and --max-recipients must be positive");
+                return ValidationResult.Error("--max-message-size, --max-recipients and --max-connections-per-client must be positive");
+            }
+
+            if (IdleTimeout <= 0 || SessionTimeout <= 0)
+            {
+                return ValidationResult.Error("--idle-timeout and --session-timeout must be positive (seconds)");
             }
 
             return Certificate is not null && !File.Exists(Certificate)
@@ -93,12 +123,24 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         config.Timeout = TimeSpan.FromSeconds(5);
         config.MaxErrorRetry = 2;
         using var dynamo = TableClientFactory.Create(config, Environment.GetEnvironmentVariable);
-        using var certificate = settings.Certificate is null ? null : X509CertificateLoader.LoadPkcs12FromFile(settings.Certificate, password: null);
+        using var certificate = settings.Certificate is null ? null : LoadCertificate(settings.Certificate);
+        if (settings.Certificate is not null && certificate is null)
+        {
+            return ExitCodes.BadCertificate;
+        }
+
         var options = new SmtpFrontOptions(
             IPEndPoint.Parse(settings.Listen),
             table,
             settings.Spool,
-            SmtpLimits.Default with { MaxMessageSize = settings.MaxMessageSize, MaxRecipients = settings.MaxRecipients },
+            SmtpLimits.Default with
+            {
+                MaxMessageSize = settings.MaxMessageSize,
+                MaxRecipients = settings.MaxRecipients,
+                MaxConnectionsPerClient = settings.MaxConnectionsPerClient,
+                IdleTimeout = TimeSpan.FromSeconds(settings.IdleTimeout),
+                SessionTimeout = TimeSpan.FromSeconds(settings.SessionTimeout),
+            },
             certificate);
         var front = new SmtpFront(options, dynamo, TimeProvider.System, Console.Error);
         var run = front.RunAsync(cancellationToken);
@@ -111,6 +153,35 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
         await run.ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>
+    /// The certificate, or null after saying why it cannot be used: a file that is not PKCS#12, needs a
+    /// password or has no private key would otherwise fail only at a client's first STARTTLS.
+    /// </summary>
+    private static X509Certificate2? LoadCertificate(string path)
+    {
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password: null);
+        }
+        catch (CryptographicException ex)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"[red]Error:[/] --certificate '{path}' is not a PKCS#12 (.pfx) file without a password: {ex.Message}");
+            return null;
+        }
+
+        if (!certificate.HasPrivateKey)
+        {
+            certificate.Dispose();
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"[red]Error:[/] --certificate '{path}' holds no private key: export the certificate with its key.");
+            return null;
+        }
+
+        return certificate;
     }
 
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

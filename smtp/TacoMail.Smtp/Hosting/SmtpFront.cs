@@ -3,6 +3,7 @@ using SmtpServer;
 using SmtpServer.ComponentModel;
 using SmtpServer.Net;
 using TacoMail.MailPath.Recipients;
+using TacoMail.Smtp.Connections;
 using TacoMail.Smtp.Logging;
 using TacoMail.Smtp.Recipients;
 using TacoMail.Smtp.Spool;
@@ -13,7 +14,8 @@ namespace TacoMail.Smtp.Hosting;
 /// The composition root of the SMTP front end: the mail path's resolver and use counter on the
 /// table, the RCPT-time gate, the durable spool, and SmtpServer's protocol engine around them
 /// (PIPELINING, 8BITMIME, SIZE; STARTTLS only with a certificate; no AUTH, as no authenticator is
-/// registered: this server only receives). Tests start the same thing on a loopback port.
+/// registered: this server only receives), behind the connection limits (per-client count, idle
+/// and session timeouts). Tests start the same thing on a loopback port.
 /// </summary>
 internal sealed class SmtpFront
 {
@@ -37,9 +39,13 @@ internal sealed class SmtpFront
             .MaxMessageSize(options.Limits.MaxMessageSize, MaxMessageSizeHandling.Strict)
             // Refused recipients are answers, not protocol errors: they must not end the session.
             .MaxRetryCount(options.Limits.MaxRecipients + 10)
+            // The idle timeout is every read's (ClientPipe); SmtpServer's wait for a command and its
+            // session timeout (both real time) only cap the whole conversation.
+            .CommandWaitTimeout(options.Limits.SessionTimeout)
             .Endpoint(endpoint =>
             {
-                endpoint.Endpoint(options.Listen).AuthenticationRequired(false).AllowUnsecureAuthentication(false);
+                endpoint.Endpoint(options.Listen).SessionTimeout(options.Limits.SessionTimeout)
+                    .AuthenticationRequired(false).AllowUnsecureAuthentication(false);
                 if (options.Certificate is not null)
                 {
                     endpoint.Certificate(options.Certificate);
@@ -49,13 +55,17 @@ internal sealed class SmtpFront
         var listeners = new EndpointListenerFactory();
         listeners.EndpointStarted += (_, _) => _started.TrySetResult();
         var services = new ServiceProvider();
-        services.Add(listeners);
+        Connections = new ClientConnectionCounter(options.Limits.MaxConnectionsPerClient);
+        services.Add(new LimitedListenerFactory(listeners, Connections, options.Limits.IdleTimeout, decisions, time));
         services.Add(new RecipientGate(resolver, incrementer, options.Limits, decisions, time));
         services.Add(new SpoolStore(Spool, incrementer, decisions, time));
         _server = new SmtpServer.SmtpServer(serverOptions, services);
     }
 
     public DiskSpool Spool { get; }
+
+    /// <summary>The connections open per client address.</summary>
+    public ClientConnectionCounter Connections { get; }
 
     /// <summary>Completes once the endpoint listens: a client may connect from then on.</summary>
     public Task Started => _started.Task;

@@ -1,0 +1,87 @@
+using System.Buffers;
+using System.IO.Pipelines;
+
+namespace TacoMail.Smtp.Connections;
+
+/// <summary>
+/// The client's side of a connection, where every read waits at most the idle timeout for new
+/// bytes, as Postfix's <c>smtpd_timeout</c> does. SmtpServer bounds only the wait for a whole
+/// command; inside <c>DATA</c> a client that stops sending would hold the session until its
+/// overall timeout, and a cancelled read there is answered 554, a rejection. So a read that times
+/// out calls <c>timedOut</c> (which answers 421 and closes) and then reads as the end of the
+/// stream: a command loop stops, and a message without its final dot is never stored.
+/// </summary>
+internal sealed class IdleTimeoutReader(
+    PipeReader inner,
+    TimeSpan idleTimeout,
+    TimeProvider time,
+    Func<CancellationToken, ValueTask> timedOut,
+    Action completing) : PipeReader
+{
+    private bool _timedOut;
+
+    public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        if (_timedOut)
+        {
+            return Ended;
+        }
+
+        using var idle = new CancellationTokenSource(idleTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+        try
+        {
+            return await inner.ReadAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            _timedOut = true;
+            await timedOut(cancellationToken).ConfigureAwait(false);
+            return Ended;
+        }
+    }
+
+    public override bool TryRead(out ReadResult result)
+    {
+        if (_timedOut)
+        {
+            result = Ended;
+            return true;
+        }
+
+        return inner.TryRead(out result);
+    }
+
+    public override void AdvanceTo(SequencePosition consumed)
+    {
+        if (!_timedOut)
+        {
+            inner.AdvanceTo(consumed);
+        }
+    }
+
+    public override void AdvanceTo(SequencePosition consumed, SequencePosition examined)
+    {
+        if (!_timedOut)
+        {
+            inner.AdvanceTo(consumed, examined);
+        }
+    }
+
+    public override void CancelPendingRead() => inner.CancelPendingRead();
+
+    /// <summary>The session stops reading: <c>completing</c> runs before the inner reader closes the socket.</summary>
+    public override void Complete(Exception? exception = null)
+    {
+        completing();
+        inner.Complete(exception);
+    }
+
+    public override async ValueTask CompleteAsync(Exception? exception = null)
+    {
+        completing();
+        await inner.CompleteAsync(exception).ConfigureAwait(false);
+    }
+
+    private static ReadResult Ended => new(ReadOnlySequence<byte>.Empty, isCanceled: false, isCompleted: true);
+}

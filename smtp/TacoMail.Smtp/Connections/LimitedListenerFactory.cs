@@ -1,0 +1,16 @@
+using SmtpServer;
+using SmtpServer.Net;
+using TacoMail.Smtp.Logging;
+
+namespace TacoMail.Smtp.Connections;
+
+/// <summary>
+/// Puts a <see cref="LimitedListener"/> around each listener SmtpServer opens: the one place
+/// SmtpServer 11 lets code see a connection before its session starts.
+/// </summary>
+internal sealed class LimitedListenerFactory(
+    IEndpointListenerFactory inner, ClientConnectionCounter counter, TimeSpan idleTimeout, DecisionLog log, TimeProvider time) : IEndpointListenerFactory
+{
+    public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition) =>
+        new LimitedListener(inner.CreateListener(endpointDefinition), counter, idleTimeout, log, time);
+}
