@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using TacoMail.Schema.Records;
@@ -67,8 +68,9 @@ internal sealed class SmtpHarness : IAsyncDisposable
     /// <param name="serverEndpoint">Where the server looks for the table; default the fixture's (a closed port makes the table unreachable).</param>
     /// <param name="limits">The server's limits; default <see cref="SmtpLimits.Default"/>.</param>
     /// <param name="disk">The spool's file operations; default the real disk.</param>
+    /// <param name="certificate">Offers STARTTLS when given.</param>
     public static async Task<SmtpHarness> StartAsync(
-        DynamoDbLocalFixture dynamo, Uri? serverEndpoint = null, SmtpLimits? limits = null, ISpoolDisk? disk = null)
+        DynamoDbLocalFixture dynamo, Uri? serverEndpoint = null, SmtpLimits? limits = null, ISpoolDisk? disk = null, X509Certificate2? certificate = null)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var directory = System.IO.Directory.CreateTempSubdirectory("tacomail-smtp-test-").FullName;
@@ -103,7 +105,7 @@ internal sealed class SmtpHarness : IAsyncDisposable
         var log = new StringWriter(CultureInfo.InvariantCulture);
         var port = LoopbackPort.Free();
         var options = new SmtpFrontOptions(
-            new IPEndPoint(IPAddress.Loopback, port), tableName, Path.Combine(directory, "spool"), limits ?? SmtpLimits.Default, Certificate: null);
+            new IPEndPoint(IPAddress.Loopback, port), tableName, Path.Combine(directory, "spool"), limits ?? SmtpLimits.Default, certificate);
         var front = new SmtpFront(options, serverClient, TimeProvider.System, new LockedWriter(log), disk);
         var stop = new CancellationTokenSource();
         var run = front.RunAsync(stop.Token);

@@ -20,7 +20,7 @@ namespace TacoMail.Smtp.Cli;
     "cannot be read every recipient gets 451 4.3.0 and the sender retries later. 250 after DATA means the message is on " +
     "disk (written, fsynced, renamed into SPOOL/queue/). Sub-addresses (shop+x@) and the exact-match-first rule are the " +
     "Lambda's. AUTH is never offered: this server only receives. One log line per decision on standard error, addresses masked.")]
-internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
+internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCommand.Settings>
 {
     internal static class ExitCodes
     {
@@ -147,7 +147,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         await Task.WhenAny(front.Started, run).ConfigureAwait(false);
         if (front.Started.IsCompleted)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"tacomail-smtp listening on [bold]{settings.Listen}[/], table [bold]{table}[/], spool [bold]{front.Spool.Root}[/]{(certificate is null ? "" : ", STARTTLS")}. Ctrl-C stops.");
         }
 
@@ -159,7 +159,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
     /// The certificate, or null after saying why it cannot be used: a file that is not PKCS#12, needs a
     /// password or has no private key would otherwise fail only at a client's first STARTTLS.
     /// </summary>
-    private static X509Certificate2? LoadCertificate(string path)
+    private X509Certificate2? LoadCertificate(string path)
     {
         X509Certificate2 certificate;
         try
@@ -168,7 +168,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         }
         catch (CryptographicException ex)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"[red]Error:[/] --certificate '{path}' is not a PKCS#12 (.pfx) file without a password: {ex.Message}");
             return null;
         }
@@ -176,7 +176,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         if (!certificate.HasPrivateKey)
         {
             certificate.Dispose();
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"[red]Error:[/] --certificate '{path}' holds no private key: export the certificate with its key.");
             return null;
         }

@@ -10,8 +10,8 @@ namespace TacoMail.Smtp.Connections;
 internal static class ConnectionReplies
 {
     public static SmtpResponse TooManyConnections { get; } =
-        new(SmtpReplyCode.ServiceClosingTransmissionChannel, $"4.7.0 {SmtpFrontOptions.ServerName} Error: too many connections from your address, try again later");
+        new((SmtpReplyCode)421, $"4.7.0 {SmtpFrontOptions.ServerName} Error: too many connections from your address, try again later");
 
     public static SmtpResponse Timeout { get; } =
-        new(SmtpReplyCode.ServiceClosingTransmissionChannel, $"4.4.2 {SmtpFrontOptions.ServerName} Error: timeout exceeded");
+        new((SmtpReplyCode)421, $"4.4.2 {SmtpFrontOptions.ServerName} Error: timeout exceeded");
 }

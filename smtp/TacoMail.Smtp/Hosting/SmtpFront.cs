@@ -13,8 +13,8 @@ namespace TacoMail.Smtp.Hosting;
 /// <summary>
 /// The composition root of the SMTP front end: the mail path's resolver and use counter on the
 /// table, the RCPT-time gate, the durable spool, and SmtpServer's protocol engine around them
-/// (PIPELINING, 8BITMIME, SIZE; STARTTLS only with a certificate; no AUTH, as no authenticator is
-/// registered: this server only receives), behind the connection limits (per-client count, idle
+/// (PIPELINING, 8BITMIME, SIZE; STARTTLS only with a certificate; never AUTH, not even after
+/// STARTTLS, where SmtpServer would offer it: this server only receives), behind the connection limits (per-client count, idle
 /// and session timeouts). Tests start the same thing on a loopback port.
 /// </summary>
 internal sealed class SmtpFront
@@ -56,6 +56,8 @@ internal sealed class SmtpFront
         listeners.EndpointStarted += (_, _) => _started.TrySetResult();
         var services = new ServiceProvider();
         Connections = new ClientConnectionCounter(options.Limits.MaxConnectionsPerClient);
+        services.Add(new ReceiveOnlyCommandFactory());
+        services.Add(new NoLogins());
         services.Add(new LimitedListenerFactory(listeners, Connections, options.Limits.IdleTimeout, decisions, time));
         services.Add(new RecipientGate(resolver, incrementer, options.Limits, decisions, time));
         services.Add(new SpoolStore(Spool, incrementer, decisions, time));

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text;
+using TacoMail.Smtp.Recipients;
+using TacoMail.Testing.DynamoDb;
+
+namespace TacoMail.Smtp.Tests;
+
+/// <summary>
+/// Slow and silent clients against the running server with a one-second idle timeout (SmtpServer's
+/// sockets run on real time). Each test waits for the server to close, bounded; none measures how long it took.
+/// </summary>
+public sealed class TimeoutTests(DynamoDbLocalFixture dynamo)
+{
+    private static readonly SmtpLimits ShortIdle = SmtpLimits.Default with { IdleTimeout = TimeSpan.FromSeconds(1) };
+
+    [Fact]
+    public async Task Idle_SilentAfterTheGreeting_Deferred421AndClosed()
+    {
+        await using var harness = await SmtpHarness.StartAsync(dynamo, limits: ShortIdle);
+        var (session, greeting) = await RawSmtpSession.ConnectAsync(harness.Port);
+        await using var _ = session;
+        greeting.ShouldStartWith("220 ");
+
+        var rest = await session.ReadUntilClosedAsync();
+
+        rest.ShouldBe("421 4.4.2 tacomail Error: timeout exceeded\r\n");
+        harness.Log.ShouldContain(" timeout ");
+        harness.Front.Connections.OpenFrom(IPAddress.Loopback).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Idle_SilentAfterACommand_Deferred421AndClosed()
+    {
+        await using var harness = await SmtpHarness.StartAsync(dynamo, limits: ShortIdle);
+        var (session, _) = await RawSmtpSession.ConnectAsync(harness.Port);
+        await using var __ = session;
+        (await session.CommandAsync("EHLO client.example")).ShouldStartWith("250");
+        await session.SendAsync("MAIL FROM:<jane@sen");
+
+        var rest = await session.ReadUntilClosedAsync();
+
+        rest.ShouldStartWith("421 4.4.2 ");
+    }
+
+    [Fact]
+    public async Task Data_ClientStopsInTheMiddleOfALine_Deferred421AndNothingQueued()
+    {
+        await using var harness = await SmtpHarness.StartAsync(dynamo, limits: ShortIdle);
+        var (session, _) = await RawSmtpSession.ConnectAsync(harness.Port);
+        await using var __ = session;
+        await session.CommandAsync("EHLO client.example");
+        (await session.CommandAsync("MAIL FROM:<jane@sender.example>")).ShouldStartWith("250");
+        (await session.CommandAsync("RCPT TO:<shop@example.com>")).ShouldStartWith("250");
+        (await session.CommandAsync("DATA")).ShouldStartWith("354");
+        await session.SendAsync("Subject: slow\r\n\r\nthe first line\r\nhalf of the sec");
+
+        var rest = await session.ReadUntilClosedAsync();
+
+        rest.ShouldBe("421 4.4.2 tacomail Error: timeout exceeded\r\n");
+        harness.Queued(".eml").ShouldBeEmpty();
+        harness.Queued(".json").ShouldBeEmpty();
+        Directory.GetFiles(harness.Spool.Tmp).ShouldBeEmpty();
+        harness.Log.ShouldNotContain("decision=queued");
+    }
+
+    [Fact]
+    public async Task Data_LinesEndingInBareLfOnly_NeverEndsTheMessageSoTimedOutAndNothingQueued()
+    {
+        await using var harness = await SmtpHarness.StartAsync(dynamo, limits: ShortIdle);
+        var (session, _) = await RawSmtpSession.ConnectAsync(harness.Port);
+        await using var __ = session;
+        await session.CommandAsync("EHLO client.example");
+        await session.CommandAsync("MAIL FROM:<jane@sender.example>");
+        await session.CommandAsync("RCPT TO:<shop@example.com>");
+        (await session.CommandAsync("DATA")).ShouldStartWith("354");
+
+        // Only <CRLF>.<CRLF> ends DATA (RFC 5321 4.1.1.4): "\n.\n" is content, as it would be for any strict receiver.
+        await session.SendAsync(Encoding.ASCII.GetBytes("Subject: lf\n\nbody\n.\n"));
+
+        (await session.ReadUntilClosedAsync()).ShouldStartWith("421 4.4.2 ");
+        harness.Queued(".eml").ShouldBeEmpty();
+    }
+}
