@@ -28,6 +28,7 @@ public sealed class ServeCommandTests
         output.ShouldContain("--certificate <FILE>");
         output.ShouldContain("421 4.7.0");
         output.ShouldContain("smtpd_timeout");
+        output.ShouldContain("not even over TLS");
         output.ShouldNotContain("error:", Case.Insensitive);
     }
 

@@ -19,7 +19,9 @@ namespace TacoMail.Smtp.Cli;
     "disabled or unknown one gets 550 5.1.1, so the sending server bounces and no backscatter is possible; when the table " +
     "cannot be read every recipient gets 451 4.3.0 and the sender retries later. 250 after DATA means the message is on " +
     "disk (written, fsynced, renamed into SPOOL/queue/). Sub-addresses (shop+x@) and the exact-match-first rule are the " +
-    "Lambda's. AUTH is never offered: this server only receives. One log line per decision on standard error, addresses masked.")]
+    "Lambda's. AUTH is never offered, not even over TLS: this server only receives. Each client address may hold a few " +
+    "connections at once, and a client that goes silent is cut off after the idle timeout (421, so it retries later). One " +
+    "log line per decision on standard error, addresses masked.")]
 internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCommand.Settings>
 {
     internal static class ExitCodes

@@ -29,7 +29,7 @@ internal sealed class LimitedListener(
                 return new ClientPipe(pipe, counter, client, idleTimeout, time, log, sessionId);
             }
 
-            log.Write("connect", ("session", sessionId), ("client", client.ToString()), ("decision", "deferred"), ("reason", "too-many-connections"));
+            log.Write("connect", ("client", client.ToString()), ("decision", "deferred"), ("reason", "too-many-connections"));
             await RefuseAsync(pipe, cancellationToken).ConfigureAwait(false);
             // The next connection is accepted into the same session context.
             context.Properties.Remove(EndpointListener.LocalEndPointKey);
