@@ -15,7 +15,7 @@ public sealed class IdleTimeoutReaderTests
     private int _timedOut;
     private int _completing;
 
-    private IdleTimeoutReader Reader() => new(_pipe.Reader, Idle, _time, _ =>
+    private IdleTimeoutReader Reader(TimeSpan? session = null) => new(_pipe.Reader, Idle, _time.GetUtcNow() + (session ?? TimeSpan.FromHours(1)), _time, _ =>
     {
         _timedOut++;
         return ValueTask.CompletedTask;
@@ -57,6 +57,36 @@ public sealed class IdleTimeoutReaderTests
         _timedOut.ShouldBe(0);
         _time.Advance(TimeSpan.FromSeconds(1));
         (await second.AsTask().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).IsCompleted.ShouldBeTrue();
+        _timedOut.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ReadAsync_BytesKeepComingPastTheSessionDeadline_TimesOut()
+    {
+        var reader = Reader(session: TimeSpan.FromSeconds(10));
+        var first = reader.ReadAsync(TestContext.Current.CancellationToken);
+        _time.Advance(TimeSpan.FromSeconds(6));
+        await _pipe.Writer.WriteAsync("Subject: trickled"u8.ToArray(), TestContext.Current.CancellationToken);
+        reader.AdvanceTo((await first).Buffer.End);
+
+        var second = reader.ReadAsync(TestContext.Current.CancellationToken);
+        _time.Advance(TimeSpan.FromSeconds(3));
+        second.IsCompleted.ShouldBeFalse();
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        (await second.AsTask().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).IsCompleted.ShouldBeTrue();
+        _timedOut.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ReadAsync_AfterTheSessionDeadline_TimesOutWithoutWaiting()
+    {
+        var reader = Reader(session: TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        var result = await reader.ReadAsync(TestContext.Current.CancellationToken);
+
+        result.IsCompleted.ShouldBeTrue();
         _timedOut.ShouldBe(1);
     }
 

@@ -24,7 +24,7 @@ public sealed class TimeoutTests(DynamoDbLocalFixture dynamo)
         var rest = await session.ReadUntilClosedAsync();
 
         rest.ShouldBe("421 4.4.2 tacomail Error: timeout exceeded\r\n");
-        harness.Log.ShouldContain(" timeout ");
+        harness.Log.ShouldContain("reason=idle-timeout");
         harness.Front.Connections.OpenFrom(IPAddress.Loopback).ShouldBe(0);
     }
 
@@ -61,6 +61,27 @@ public sealed class TimeoutTests(DynamoDbLocalFixture dynamo)
         harness.Queued(".json").ShouldBeEmpty();
         Directory.GetFiles(harness.Spool.Tmp).ShouldBeEmpty();
         harness.Log.ShouldNotContain("decision=queued");
+    }
+
+    [Fact]
+    public async Task Session_OverTheSessionTimeout_Deferred421AndClosedThoughNotIdle()
+    {
+        var limits = SmtpLimits.Default with { IdleTimeout = TimeSpan.FromMinutes(5), SessionTimeout = TimeSpan.FromSeconds(1) };
+        await using var harness = await SmtpHarness.StartAsync(dynamo, limits: limits);
+        var (session, _) = await RawSmtpSession.ConnectAsync(harness.Port);
+        await using var __ = session;
+        await session.CommandAsync("EHLO client.example");
+        await session.CommandAsync("MAIL FROM:<jane@sender.example>");
+        await session.CommandAsync("RCPT TO:<shop@example.com>");
+        (await session.CommandAsync("DATA")).ShouldStartWith("354");
+        await session.SendAsync("Subject: too long\r\n\r\nstill sending");
+
+        var rest = await session.ReadUntilClosedAsync();
+
+        // SmtpServer's own session timeout would answer 554 here, and the sender would bounce the message.
+        rest.ShouldBe("421 4.4.2 tacomail Error: timeout exceeded\r\n");
+        harness.Queued(".eml").ShouldBeEmpty();
+        harness.Log.ShouldContain("reason=session-timeout");
     }
 
     [Fact]

@@ -77,7 +77,8 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
 
         [CommandOption("--session-timeout <SECONDS>")]
         [Description("The longest one connection may last, however busy, so a client trickling a byte at a time cannot keep it " +
-            "for ever. Leave room for the largest message on a slow link. Default: 1800.")]
+            "for ever; then 421 4.4.2 and closed, and a message cut off is not queued. Leave room for the largest message on a " +
+            "slow link. Default: 1800 (40 MB at about 25 KB/s).")]
         [DefaultValue(SmtpLimits.DefaultSessionTimeoutSeconds)]
         public int SessionTimeout { get; init; } = SmtpLimits.DefaultSessionTimeoutSeconds;
 

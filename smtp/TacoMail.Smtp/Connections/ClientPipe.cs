@@ -4,12 +4,14 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using SmtpServer.IO;
 using TacoMail.Smtp.Logging;
+using TacoMail.Smtp.Recipients;
 
 namespace TacoMail.Smtp.Connections;
 
 /// <summary>
 /// One accepted connection as the session sees it: reads go through an <see cref="IdleTimeoutReader"/>
-/// (also after STARTTLS, which replaces the inner reader), and the client's slot in the
+/// (also after STARTTLS, which replaces the inner reader) with the idle timeout and a deadline
+/// the session timeout after the connection was accepted, and the client's slot in the
 /// <see cref="ClientConnectionCounter"/> is given back exactly once, when the session stops
 /// reading or disposes the pipe, whichever comes first. It is given back before the socket
 /// closes, so a client that has seen the close may connect again at once.
@@ -20,6 +22,7 @@ internal sealed class ClientPipe : ISecurableDuplexPipe
     private readonly ClientConnectionCounter _counter;
     private readonly IPAddress _client;
     private readonly TimeSpan _idleTimeout;
+    private readonly DateTimeOffset _deadline;
     private readonly TimeProvider _time;
     private readonly DecisionLog _log;
     private readonly string _sessionId;
@@ -28,12 +31,13 @@ internal sealed class ClientPipe : ISecurableDuplexPipe
     private int _released;
 
     public ClientPipe(
-        ISecurableDuplexPipe inner, ClientConnectionCounter counter, IPAddress client, TimeSpan idleTimeout, TimeProvider time, DecisionLog log, string sessionId)
+        ISecurableDuplexPipe inner, ClientConnectionCounter counter, IPAddress client, SmtpLimits limits, TimeProvider time, DecisionLog log, string sessionId)
     {
         _inner = inner;
         _counter = counter;
         _client = client;
-        _idleTimeout = idleTimeout;
+        _idleTimeout = limits.IdleTimeout;
+        _deadline = time.GetUtcNow() + limits.SessionTimeout;
         _time = time;
         _log = log;
         _sessionId = sessionId;
@@ -46,7 +50,7 @@ internal sealed class ClientPipe : ISecurableDuplexPipe
             if (_input is null || !ReferenceEquals(_wrappedInput, _inner.Input))
             {
                 _wrappedInput = _inner.Input;
-                _input = new IdleTimeoutReader(_wrappedInput, _idleTimeout, _time, TimedOutAsync, Release);
+                _input = new IdleTimeoutReader(_wrappedInput, _idleTimeout, _deadline, _time, TimedOutAsync, Release);
             }
 
             return _input;
@@ -70,7 +74,8 @@ internal sealed class ClientPipe : ISecurableDuplexPipe
 
     private async ValueTask TimedOutAsync(CancellationToken cancellationToken)
     {
-        _log.Write("timeout", ("session", _sessionId), ("client", _client.ToString()), ("decision", "closed"));
+        var reason = _time.GetUtcNow() >= _deadline ? "session-timeout" : "idle-timeout";
+        _log.Write("timeout", ("session", _sessionId), ("client", _client.ToString()), ("decision", "closed"), ("reason", reason));
         using var writing = new CancellationTokenSource(_idleTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, writing.Token);
         try

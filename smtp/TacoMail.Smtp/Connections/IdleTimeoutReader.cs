@@ -5,15 +5,17 @@ namespace TacoMail.Smtp.Connections;
 
 /// <summary>
 /// The client's side of a connection, where every read waits at most the idle timeout for new
-/// bytes, as Postfix's <c>smtpd_timeout</c> does. SmtpServer bounds only the wait for a whole
-/// command; inside <c>DATA</c> a client that stops sending would hold the session until its
-/// overall timeout, and a cancelled read there is answered 554, a rejection. So a read that times
-/// out calls <c>timedOut</c> (which answers 421 and closes) and then reads as the end of the
-/// stream: a command loop stops, and a message without its final dot is never stored.
+/// bytes, as Postfix's <c>smtpd_timeout</c> does, and no read waits past the session's deadline.
+/// SmtpServer bounds only the wait for a whole command; inside <c>DATA</c> a client that stops
+/// sending would hold the session until SmtpServer's session timeout, which answers 554 (a
+/// rejection: the sender would bounce the message) followed by 221. So a read that times out calls
+/// <c>timedOut</c> (which answers 421 and closes) and then reads as the end of the stream: a
+/// command loop stops, and a message without its final dot is never stored.
 /// </summary>
 internal sealed class IdleTimeoutReader(
     PipeReader inner,
     TimeSpan idleTimeout,
+    DateTimeOffset deadline,
     TimeProvider time,
     Func<CancellationToken, ValueTask> timedOut,
     Action completing) : PipeReader
@@ -27,17 +29,21 @@ internal sealed class IdleTimeoutReader(
             return Ended;
         }
 
-        using var idle = new CancellationTokenSource(idleTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+        var left = deadline - time.GetUtcNow();
+        if (left <= TimeSpan.Zero)
+        {
+            return await TimeOutAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using var timer = new CancellationTokenSource(left < idleTimeout ? left : idleTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
             return await inner.ReadAsync(linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            _timedOut = true;
-            await timedOut(cancellationToken).ConfigureAwait(false);
-            return Ended;
+            return await TimeOutAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -81,6 +87,13 @@ internal sealed class IdleTimeoutReader(
     {
         completing();
         await inner.CompleteAsync(exception).ConfigureAwait(false);
+    }
+
+    private async ValueTask<ReadResult> TimeOutAsync(CancellationToken cancellationToken)
+    {
+        _timedOut = true;
+        await timedOut(cancellationToken).ConfigureAwait(false);
+        return Ended;
     }
 
     private static ReadResult Ended => new(ReadOnlySequence<byte>.Empty, isCanceled: false, isCompleted: true);

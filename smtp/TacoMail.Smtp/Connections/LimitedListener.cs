@@ -3,6 +3,7 @@ using SmtpServer;
 using SmtpServer.IO;
 using SmtpServer.Net;
 using TacoMail.Smtp.Logging;
+using TacoMail.Smtp.Recipients;
 
 namespace TacoMail.Smtp.Connections;
 
@@ -12,7 +13,7 @@ namespace TacoMail.Smtp.Connections;
 /// connection; every other one is handed over as a <see cref="ClientPipe"/>.
 /// </summary>
 internal sealed class LimitedListener(
-    IEndpointListener inner, ClientConnectionCounter counter, TimeSpan idleTimeout, DecisionLog log, TimeProvider time) : IEndpointListener
+    IEndpointListener inner, ClientConnectionCounter counter, SmtpLimits limits, DecisionLog log, TimeProvider time) : IEndpointListener
 {
     public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ internal sealed class LimitedListener(
             var sessionId = context.SessionId.ToString("N");
             if (counter.TryAcquire(client))
             {
-                return new ClientPipe(pipe, counter, client, idleTimeout, time, log, sessionId);
+                return new ClientPipe(pipe, counter, client, limits, time, log, sessionId);
             }
 
             log.Write("connect", ("client", client.ToString()), ("decision", "deferred"), ("reason", "too-many-connections"));

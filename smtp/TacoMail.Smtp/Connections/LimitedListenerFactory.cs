@@ -1,6 +1,7 @@
 using SmtpServer;
 using SmtpServer.Net;
 using TacoMail.Smtp.Logging;
+using TacoMail.Smtp.Recipients;
 
 namespace TacoMail.Smtp.Connections;
 
@@ -9,8 +10,8 @@ namespace TacoMail.Smtp.Connections;
 /// SmtpServer 11 lets code see a connection before its session starts.
 /// </summary>
 internal sealed class LimitedListenerFactory(
-    IEndpointListenerFactory inner, ClientConnectionCounter counter, TimeSpan idleTimeout, DecisionLog log, TimeProvider time) : IEndpointListenerFactory
+    IEndpointListenerFactory inner, ClientConnectionCounter counter, SmtpLimits limits, DecisionLog log, TimeProvider time) : IEndpointListenerFactory
 {
     public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition) =>
-        new LimitedListener(inner.CreateListener(endpointDefinition), counter, idleTimeout, log, time);
+        new LimitedListener(inner.CreateListener(endpointDefinition), counter, limits, log, time);
 }

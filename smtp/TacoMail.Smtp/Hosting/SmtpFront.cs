@@ -39,12 +39,12 @@ internal sealed class SmtpFront
             .MaxMessageSize(options.Limits.MaxMessageSize, MaxMessageSizeHandling.Strict)
             // Refused recipients are answers, not protocol errors: they must not end the session.
             .MaxRetryCount(options.Limits.MaxRecipients + 10)
-            // The idle timeout is every read's (ClientPipe); SmtpServer's wait for a command and its
-            // session timeout (both real time) only cap the whole conversation.
-            .CommandWaitTimeout(options.Limits.SessionTimeout)
+            // Both timeouts are every read's (ClientPipe, 421). SmtpServer's own (real time; 221, and
+            // 554 inside DATA) are only a backstop, set to fire after them.
+            .CommandWaitTimeout(options.Limits.SessionTimeout + options.Limits.IdleTimeout)
             .Endpoint(endpoint =>
             {
-                endpoint.Endpoint(options.Listen).SessionTimeout(options.Limits.SessionTimeout)
+                endpoint.Endpoint(options.Listen).SessionTimeout(options.Limits.SessionTimeout + options.Limits.IdleTimeout)
                     .AuthenticationRequired(false).AllowUnsecureAuthentication(false);
                 if (options.Certificate is not null)
                 {
@@ -58,7 +58,7 @@ internal sealed class SmtpFront
         Connections = new ClientConnectionCounter(options.Limits.MaxConnectionsPerClient);
         services.Add(new ReceiveOnlyCommandFactory());
         services.Add(new NoLogins());
-        services.Add(new LimitedListenerFactory(listeners, Connections, options.Limits.IdleTimeout, decisions, time));
+        services.Add(new LimitedListenerFactory(listeners, Connections, options.Limits, decisions, time));
         services.Add(new RecipientGate(resolver, incrementer, options.Limits, decisions, time));
         services.Add(new SpoolStore(Spool, incrementer, decisions, time));
         _server = new SmtpServer.SmtpServer(serverOptions, services);

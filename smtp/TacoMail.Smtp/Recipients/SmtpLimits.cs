@@ -27,6 +27,9 @@ internal sealed record SmtpLimits(int MaxMessageSize, int MaxRecipients, TimeSpa
     /// <summary>How long the server waits for the client's next bytes, in a command or inside <c>DATA</c>, before it answers 421 4.4.2 and closes.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(DefaultIdleTimeoutSeconds);
 
-    /// <summary>The most one connection may last, however busy: the idle timeout alone lets a client that sends a byte now and then hold a connection for ever.</summary>
+    /// <summary>
+    /// The most one connection may last, however busy: the idle timeout alone lets a client that sends a
+    /// byte now and then hold a connection for ever. Past it the next read answers 421 4.4.2 and closes.
+    /// </summary>
     public TimeSpan SessionTimeout { get; init; } = TimeSpan.FromSeconds(DefaultSessionTimeoutSeconds);
 }
