@@ -13,11 +13,13 @@ public sealed class IdleTimeoutReaderTests
     private readonly Pipe _pipe = new();
     private readonly FakeTimeProvider _time = new();
     private int _timedOut;
+    private bool _sessionOver;
     private int _completing;
 
-    private IdleTimeoutReader Reader(TimeSpan? session = null) => new(_pipe.Reader, Idle, _time.GetUtcNow() + (session ?? TimeSpan.FromHours(1)), _time, _ =>
+    private IdleTimeoutReader Reader(TimeSpan? session = null) => new(_pipe.Reader, Idle, _time.GetUtcNow() + (session ?? TimeSpan.FromHours(1)), _time, (sessionOver, _) =>
     {
         _timedOut++;
+        _sessionOver = sessionOver;
         return ValueTask.CompletedTask;
     }, () => _completing++);
 
@@ -35,6 +37,7 @@ public sealed class IdleTimeoutReaderTests
         result.IsCompleted.ShouldBeTrue();
         result.Buffer.IsEmpty.ShouldBeTrue();
         _timedOut.ShouldBe(1);
+        _sessionOver.ShouldBeFalse();
         (await reader.ReadAsync(TestContext.Current.CancellationToken)).IsCompleted.ShouldBeTrue();
         _timedOut.ShouldBe(1);
     }
@@ -76,6 +79,7 @@ public sealed class IdleTimeoutReaderTests
 
         (await second.AsTask().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)).IsCompleted.ShouldBeTrue();
         _timedOut.ShouldBe(1);
+        _sessionOver.ShouldBeTrue();
     }
 
     [Fact]
@@ -88,6 +92,7 @@ public sealed class IdleTimeoutReaderTests
 
         result.IsCompleted.ShouldBeTrue();
         _timedOut.ShouldBe(1);
+        _sessionOver.ShouldBeTrue();
     }
 
     [Fact]

@@ -72,10 +72,10 @@ internal sealed class ClientPipe : ISecurableDuplexPipe
         _inner.Dispose();
     }
 
-    private async ValueTask TimedOutAsync(CancellationToken cancellationToken)
+    private async ValueTask TimedOutAsync(bool sessionOver, CancellationToken cancellationToken)
     {
-        var reason = _time.GetUtcNow() >= _deadline ? "session-timeout" : "idle-timeout";
-        _log.Write("timeout", ("session", _sessionId), ("client", _client.ToString()), ("decision", "closed"), ("reason", reason));
+        _log.Write(
+            "timeout", ("session", _sessionId), ("client", _client.ToString()), ("decision", "closed"), ("reason", sessionOver ? "session-timeout" : "idle-timeout"));
         using var writing = new CancellationTokenSource(_idleTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, writing.Token);
         try

@@ -9,7 +9,8 @@ namespace TacoMail.Smtp.Connections;
 /// SmtpServer bounds only the wait for a whole command; inside <c>DATA</c> a client that stops
 /// sending would hold the session until SmtpServer's session timeout, which answers 554 (a
 /// rejection: the sender would bounce the message) followed by 221. So a read that times out calls
-/// <c>timedOut</c> (which answers 421 and closes) and then reads as the end of the stream: a
+/// <c>timedOut</c> (true when the deadline, not idleness, ended it; the callback answers 421 and
+/// closes) and then reads as the end of the stream: a
 /// command loop stops, and a message without its final dot is never stored.
 /// </summary>
 internal sealed class IdleTimeoutReader(
@@ -17,7 +18,7 @@ internal sealed class IdleTimeoutReader(
     TimeSpan idleTimeout,
     DateTimeOffset deadline,
     TimeProvider time,
-    Func<CancellationToken, ValueTask> timedOut,
+    Func<bool, CancellationToken, ValueTask> timedOut,
     Action completing) : PipeReader
 {
     private bool _timedOut;
@@ -32,10 +33,11 @@ internal sealed class IdleTimeoutReader(
         var left = deadline - time.GetUtcNow();
         if (left <= TimeSpan.Zero)
         {
-            return await TimeOutAsync(cancellationToken).ConfigureAwait(false);
+            return await TimeOutAsync(sessionOver: true, cancellationToken).ConfigureAwait(false);
         }
 
-        using var timer = new CancellationTokenSource(left < idleTimeout ? left : idleTimeout, time);
+        var sessionOver = left < idleTimeout;
+        using var timer = new CancellationTokenSource(sessionOver ? left : idleTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
@@ -43,7 +45,7 @@ internal sealed class IdleTimeoutReader(
         }
         catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return await TimeOutAsync(cancellationToken).ConfigureAwait(false);
+            return await TimeOutAsync(sessionOver, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -89,10 +91,10 @@ internal sealed class IdleTimeoutReader(
         await inner.CompleteAsync(exception).ConfigureAwait(false);
     }
 
-    private async ValueTask<ReadResult> TimeOutAsync(CancellationToken cancellationToken)
+    private async ValueTask<ReadResult> TimeOutAsync(bool sessionOver, CancellationToken cancellationToken)
     {
         _timedOut = true;
-        await timedOut(cancellationToken).ConfigureAwait(false);
+        await timedOut(sessionOver, cancellationToken).ConfigureAwait(false);
         return Ended;
     }
 
