@@ -38,7 +38,8 @@ public sealed class IdleTimeoutReaderTests
         result.Buffer.IsEmpty.ShouldBeTrue();
         _timedOut.ShouldBe(1);
         _sessionOver.ShouldBeFalse();
-        (await reader.ReadAsync(TestContext.Current.CancellationToken)).IsCompleted.ShouldBeTrue();
+        (await reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken))
+            .IsCompleted.ShouldBeTrue();
         _timedOut.ShouldBe(1);
     }
 
@@ -88,7 +89,7 @@ public sealed class IdleTimeoutReaderTests
         var reader = Reader(session: TimeSpan.FromSeconds(10));
         _time.Advance(TimeSpan.FromSeconds(10));
 
-        var result = await reader.ReadAsync(TestContext.Current.CancellationToken);
+        var result = await reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
         result.IsCompleted.ShouldBeTrue();
         _timedOut.ShouldBe(1);
