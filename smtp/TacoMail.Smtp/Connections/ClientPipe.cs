@@ -10,7 +10,7 @@ namespace TacoMail.Smtp.Connections;
 
 /// <summary>
 /// One accepted connection as the session sees it: reads go through an <see cref="IdleTimeoutReader"/>
-/// (also after STARTTLS, which replaces the inner reader) with the idle timeout and a deadline
+/// (also after STARTTLS, which replaces the inner reader) with the idle timeout and a deadline at
 /// the session timeout after the connection was accepted, and the client's slot in the
 /// <see cref="ClientConnectionCounter"/> is given back exactly once, when the session stops
 /// reading or disposes the pipe, whichever comes first. It is given back before the socket
