@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 
@@ -11,8 +12,8 @@ namespace TacoMail.Smtp.Tests;
 internal sealed class RawSmtpSession : IAsyncDisposable
 {
     private readonly TcpClient _client;
-    private readonly NetworkStream _stream;
-    private readonly StreamReader _reader;
+    private Stream _stream;
+    private StreamReader _reader;
 
     private RawSmtpSession(TcpClient client)
     {
@@ -31,6 +32,17 @@ internal sealed class RawSmtpSession : IAsyncDisposable
 
     public async Task SendAsync(string text) =>
         await _stream.WriteAsync(Encoding.ASCII.GetBytes(text), TestContext.Current.CancellationToken);
+
+    /// <summary>Bytes as they are, for 8-bit content and line ends other than CRLF.</summary>
+    public async Task SendAsync(byte[] bytes) =>
+        await _stream.WriteAsync(bytes, TestContext.Current.CancellationToken);
+
+    /// <summary>
+    /// Everything the server writes until it closes the connection. The bound only keeps a broken
+    /// server from hanging the run; no test asserts how long the close took.
+    /// </summary>
+    public async Task<string> ReadUntilClosedAsync() =>
+        await _reader.ReadToEndAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
     /// <summary>One reply: its lines joined by newlines (the last one has a space after the code).</summary>
     public async Task<string> ReadReplyAsync()
@@ -52,6 +64,21 @@ internal sealed class RawSmtpSession : IAsyncDisposable
     {
         await SendAsync(command + "\r\n");
         return await ReadReplyAsync();
+    }
+
+    /// <summary>STARTTLS, then the rest of the session over TLS, trusting only the certificate whose hash is <paramref name="thumbprint"/>.</summary>
+    public async Task<string> StartTlsAsync(string thumbprint)
+    {
+        var reply = await CommandAsync("STARTTLS");
+        var tls = new SslStream(_stream);
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+        {
+            TargetHost = "localhost",
+            RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == thumbprint,
+        }, TestContext.Current.CancellationToken);
+        _stream = tls;
+        _reader = new StreamReader(tls, Encoding.ASCII);
+        return reply;
     }
 
     public async ValueTask DisposeAsync()

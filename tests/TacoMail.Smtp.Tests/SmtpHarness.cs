@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using TacoMail.Schema.Records;
@@ -83,6 +84,7 @@ internal sealed class SmtpHarness : IAsyncDisposable
     /// <param name="relay">The smarthost's port on loopback; null: no relay.</param>
     /// <param name="time">The server's clock; default the system's.</param>
     /// <param name="settings">Extra lines for tacomail.yaml (bounce_sender, bounce_policy, queue_lifetime, …).</param>
+    /// <param name="certificate">Offers STARTTLS when given.</param>
     /// <param name="runQueue">Whether the server delivers by itself; by default tests deliver step by step with <see cref="DeliverAsync"/>.</param>
     public static async Task<SmtpHarness> StartAsync(
         DynamoDbLocalFixture dynamo,
@@ -92,6 +94,7 @@ internal sealed class SmtpHarness : IAsyncDisposable
         int? relay = null,
         TimeProvider? time = null,
         string settings = "",
+        X509Certificate2? certificate = null,
         bool runQueue = false)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("tacomail-smtp-test-").FullName;
@@ -111,7 +114,7 @@ internal sealed class SmtpHarness : IAsyncDisposable
             RelayTimeout = TimeSpan.FromSeconds(30),
         };
         var options = new SmtpFrontOptions(
-            new IPEndPoint(IPAddress.Loopback, port), tableName, Path.Combine(directory, "spool"), limits ?? SmtpLimits.Default, Certificate: null, queue);
+            new IPEndPoint(IPAddress.Loopback, port), tableName, Path.Combine(directory, "spool"), limits ?? SmtpLimits.Default, certificate, queue);
         var front = new SmtpFront(options, serverClient, time ?? TimeProvider.System, new LockedWriter(log), disk);
         var stop = new CancellationTokenSource();
         var run = runQueue ? front.RunAsync(stop.Token) : front.ServeAsync(stop.Token);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
@@ -23,10 +24,17 @@ namespace TacoMail.Smtp.Cli;
     "cannot be read every recipient gets 451 4.3.0 and the sender retries later. 250 after DATA means the message is on " +
     "disk (written, fsynced, renamed into SPOOL/queue/). Delivery runs from that queue and resumes after a restart: aliases " +
     "with destination S3 are filed in the Maildir, the others are forwarded through --relay; a forward the smarthost refuses, or " +
-    "that stays undeliverable for the queue_lifetime, is kept in SPOOL/failed/. Sub-addresses (shop+x@) and the exact-match-first rule are the " +
-    "Lambda's. AUTH is never offered: this server only receives. One log line per decision on standard error, addresses masked.")]
-internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
+    "that stays undeliverable for the queue_lifetime, is kept in SPOOL/failed/. Sub-addresses (shop+x@) and the exact-match-first " +
+    "rule are the Lambda's. AUTH is never offered, not even over TLS: this server only receives. Each client address may hold a few " +
+    "connections at once, and a client that goes silent is cut off after the idle timeout (421, so it retries later). One " +
+    "log line per decision on standard error, addresses masked.")]
+internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCommand.Settings>
 {
+    internal static class ExitCodes
+    {
+        public const int BadCertificate = 2;
+    }
+
     internal sealed class Settings : CommandSettings
     {
         [CommandOption("--listen <ADDRESS:PORT>")]
@@ -70,8 +78,28 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         [DefaultValue(SmtpLimits.DefaultMaxRecipients)]
         public int MaxRecipients { get; init; } = SmtpLimits.DefaultMaxRecipients;
 
+        [CommandOption("--max-connections-per-client <N>")]
+        [Description("Connections one IP address may have open at once; one more is answered 421 4.7.0 and closed, and the " +
+            "sending server retries later, as with Postfix's smtpd_client_connection_count_limit. Default: 10.")]
+        [DefaultValue(SmtpLimits.DefaultMaxConnectionsPerClient)]
+        public int MaxConnectionsPerClient { get; init; } = SmtpLimits.DefaultMaxConnectionsPerClient;
+
+        [CommandOption("--idle-timeout <SECONDS>")]
+        [Description("How long to wait for the client's next bytes, between commands or inside DATA, before answering 421 4.4.2 " +
+            "and closing; a message cut off this way is not queued. Postfix's smtpd_timeout. Default: 300.")]
+        [DefaultValue(SmtpLimits.DefaultIdleTimeoutSeconds)]
+        public int IdleTimeout { get; init; } = SmtpLimits.DefaultIdleTimeoutSeconds;
+
+        [CommandOption("--session-timeout <SECONDS>")]
+        [Description("The longest one connection may last, however busy, so a client trickling a byte at a time cannot keep it " +
+            "for ever; then 421 4.4.2 and closed, and a message cut off is not queued. Leave room for the largest message on a " +
+            "slow link. Default: 1800 (40 MB at about 25 KB/s).")]
+        [DefaultValue(SmtpLimits.DefaultSessionTimeoutSeconds)]
+        public int SessionTimeout { get; init; } = SmtpLimits.DefaultSessionTimeoutSeconds;
+
         [CommandOption("--certificate <FILE>")]
-        [Description("A PKCS#12 (.pfx) certificate with its key: STARTTLS is offered only when one is given.")]
+        [Description("A PKCS#12 (.pfx) certificate with its private key and no password: STARTTLS is offered only when one is " +
+            "given, so sending servers can encrypt. Without it mail is received in plain text, as most servers still accept.")]
         public string? Certificate { get; init; }
 
         public override ValidationResult Validate()
@@ -91,9 +119,14 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 return ValidationResult.Error($"--relay '{Relay}' is not HOST:PORT, e.g. smtp.example.net:587 or 127.0.0.1:2526");
             }
 
-            if (MaxMessageSize <= 0 || MaxRecipients <= 0)
+            if (MaxMessageSize <= 0 || MaxRecipients <= 0 || MaxConnectionsPerClient <= 0)
             {
-                return ValidationResult.Error("--max-message-size and --max-recipients must be positive");
+                return ValidationResult.Error("--max-message-size, --max-recipients and --max-connections-per-client must be positive");
+            }
+
+            if (IdleTimeout <= 0 || SessionTimeout <= 0)
+            {
+                return ValidationResult.Error("--idle-timeout and --session-timeout must be positive (seconds)");
             }
 
             return Certificate is not null && !File.Exists(Certificate)
@@ -124,16 +157,28 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         using var dynamo = TableClientFactory.Create(config, Environment.GetEnvironmentVariable);
         if (await CheckTableAsync(dynamo, table, endpointText, cancellationToken).ConfigureAwait(false) is { } problem)
         {
-            await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Error:[/] {problem}");
             return 1;
         }
 
-        using var certificate = settings.Certificate is null ? null : X509CertificateLoader.LoadPkcs12FromFile(settings.Certificate, password: null);
+        using var certificate = settings.Certificate is null ? null : LoadCertificate(settings.Certificate);
+        if (settings.Certificate is not null && certificate is null)
+        {
+            return ExitCodes.BadCertificate;
+        }
+
         var options = new SmtpFrontOptions(
             IPEndPoint.Parse(settings.Listen),
             table,
             settings.Spool,
-            SmtpLimits.Default with { MaxMessageSize = settings.MaxMessageSize, MaxRecipients = settings.MaxRecipients },
+            SmtpLimits.Default with
+            {
+                MaxMessageSize = settings.MaxMessageSize,
+                MaxRecipients = settings.MaxRecipients,
+                MaxConnectionsPerClient = settings.MaxConnectionsPerClient,
+                IdleTimeout = TimeSpan.FromSeconds(settings.IdleTimeout),
+                SessionTimeout = TimeSpan.FromSeconds(settings.SessionTimeout),
+            },
             certificate,
             QueueOptions.Default with { Maildir = settings.Maildir, Relay = settings.Relay is null ? null : Settings.RelayEndpoint(settings.Relay) });
         var front = new SmtpFront(options, dynamo, TimeProvider.System, Console.Error);
@@ -141,7 +186,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         await Task.WhenAny(front.Started, run).ConfigureAwait(false);
         if (front.Started.IsCompleted)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"tacomail-smtp listening on [bold]{settings.Listen}[/], table [bold]{table}[/], spool [bold]{settings.Spool}[/], Maildir [bold]{settings.Maildir}[/], {(settings.Relay is null ? "no relay (forwards wait in the queue)" : "relay " + settings.Relay)}{(certificate is null ? "" : ", STARTTLS")}. Ctrl-C stops.");
         }
 
@@ -163,7 +208,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         }
         catch (ResourceNotFoundException)
         {
-            return $"error: table '{table}' does not exist at {endpoint ?? "AWS"}. Apply your aliases first (./build.sh run, or tacomail init and tacomail apply), or name the table with --table.";
+            return $"table '{table}' does not exist at {endpoint ?? "AWS"}. Apply your aliases first (./build.sh run, or tacomail init and tacomail apply), or name the table with --table.";
         }
         catch (Exception ex) when (ex is AmazonServiceException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
@@ -171,6 +216,35 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 .ConfigureAwait(false);
             return null;
         }
+    }
+
+    /// <summary>
+    /// The certificate, or null after saying why it cannot be used: a file that is not PKCS#12, needs a
+    /// password or has no private key would otherwise fail only at a client's first STARTTLS.
+    /// </summary>
+    private X509Certificate2? LoadCertificate(string path)
+    {
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password: null);
+        }
+        catch (CryptographicException ex)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"[red]Error:[/] --certificate '{path}' is not a PKCS#12 (.pfx) file without a password: {ex.Message}");
+            return null;
+        }
+
+        if (!certificate.HasPrivateKey)
+        {
+            certificate.Dispose();
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"[red]Error:[/] --certificate '{path}' holds no private key: export the certificate with its key.");
+            return null;
+        }
+
+        return certificate;
     }
 
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -3,6 +3,7 @@ using SmtpServer;
 using SmtpServer.ComponentModel;
 using SmtpServer.Net;
 using TacoMail.MailPath.Recipients;
+using TacoMail.Smtp.Connections;
 using TacoMail.Smtp.Delivery;
 using TacoMail.Smtp.Logging;
 using TacoMail.Smtp.Recipients;
@@ -13,8 +14,9 @@ namespace TacoMail.Smtp.Hosting;
 /// <summary>
 /// The composition root of the SMTP front end: the mail path's resolver and use counter on the
 /// table, the RCPT-time gate, the durable spool, and SmtpServer's protocol engine around them
-/// (PIPELINING, 8BITMIME, SIZE; STARTTLS only with a certificate; no AUTH, as no authenticator is
-/// registered: this server only receives). Tests start the same thing on a loopback port.
+/// (PIPELINING, 8BITMIME, SIZE; STARTTLS only with a certificate; never AUTH, not even after
+/// STARTTLS, where SmtpServer would offer it: this server only receives), behind the connection limits (per-client count, idle
+/// and session timeouts). Tests start the same thing on a loopback port.
 /// </summary>
 internal sealed class SmtpFront
 {
@@ -43,9 +45,13 @@ internal sealed class SmtpFront
             .MaxMessageSize(options.Limits.MaxMessageSize, MaxMessageSizeHandling.Strict)
             // Refused recipients are answers, not protocol errors: they must not end the session.
             .MaxRetryCount(options.Limits.MaxRecipients + 10)
+            // Both timeouts are every read's (ClientPipe, 421). SmtpServer's own (real time; 221, and
+            // 554 inside DATA) are only a backstop, set to fire after them.
+            .CommandWaitTimeout(options.Limits.SessionTimeout + options.Limits.IdleTimeout)
             .Endpoint(endpoint =>
             {
-                endpoint.Endpoint(options.Listen).AuthenticationRequired(false).AllowUnsecureAuthentication(false);
+                endpoint.Endpoint(options.Listen).SessionTimeout(options.Limits.SessionTimeout + options.Limits.IdleTimeout)
+                    .AuthenticationRequired(false).AllowUnsecureAuthentication(false);
                 if (options.Certificate is not null)
                 {
                     endpoint.Certificate(options.Certificate);
@@ -55,7 +61,10 @@ internal sealed class SmtpFront
         var listeners = new EndpointListenerFactory();
         listeners.EndpointStarted += (_, _) => _started.TrySetResult();
         var services = new ServiceProvider();
-        services.Add(listeners);
+        Connections = new ClientConnectionCounter(options.Limits.MaxConnectionsPerClient);
+        services.Add(new ReceiveOnlyCommandFactory());
+        services.Add(new NoLogins());
+        services.Add(new LimitedListenerFactory(listeners, Connections, options.Limits, decisions, time));
         services.Add(new RecipientGate(resolver, incrementer, options.Limits, decisions, time));
         services.Add(new SpoolStore(Spool, incrementer, decisions, time, Queue.Kick));
         _server = new SmtpServer.SmtpServer(serverOptions, services);
@@ -67,6 +76,9 @@ internal sealed class SmtpFront
 
     /// <summary>Delivers what was queued; runs beside the server in <see cref="RunAsync"/>.</summary>
     public QueueRunner Queue { get; }
+
+    /// <summary>The connections open per client address.</summary>
+    public ClientConnectionCounter Connections { get; }
 
     /// <summary>Completes once the endpoint listens: a client may connect from then on.</summary>
     public Task Started => _started.Task;
