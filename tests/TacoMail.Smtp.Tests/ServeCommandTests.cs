@@ -1,10 +1,12 @@
 using Spectre.Console.Testing;
 using TacoMail.Smtp.Cli;
+using TacoMail.Testing;
+using TacoMail.Testing.DynamoDb;
 
 namespace TacoMail.Smtp.Tests;
 
 /// <summary><c>tacomail-smtp serve</c> as run from the command line, its output captured.</summary>
-public sealed class ServeCommandTests
+public sealed class ServeCommandTests(DynamoDbLocalFixture dynamo)
 {
     private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
@@ -29,6 +31,9 @@ public sealed class ServeCommandTests
         output.ShouldContain("421 4.7.0");
         output.ShouldContain("smtpd_timeout");
         output.ShouldContain("not even over TLS");
+        output.ShouldContain("--maildir <DIR>");
+        output.ShouldContain("--relay <HOST:PORT>");
+        output.ShouldContain("queue_lifetime");
         output.ShouldNotContain("error:", Case.Insensitive);
     }
 
@@ -74,5 +79,31 @@ public sealed class ServeCommandTests
         exitCode.ShouldNotBe(0);
         output.ShouldContain(option);
         output.ShouldContain("must be positive");
+    }
+
+    [Theory]
+    [InlineData("smtp.example.net")]
+    [InlineData("smtp.example.net:0")]
+    [InlineData(":2526")]
+    public async Task Serve_RelayWithoutHostAndPort_Refused(string relay)
+    {
+        var (exitCode, output) = await RunAsync("serve", "--relay", relay);
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain($"--relay '{relay}' is not HOST:PORT");
+    }
+
+    [Fact]
+    public async Task Serve_TableThatDoesNotExist_RefusesToStartAndSaysHowToApply()
+    {
+        using var work = new TemporaryDirectory();
+
+        var (exitCode, output) = await RunAsync(
+            "serve", "--endpoint", dynamo.Endpoint.ToString(), "--table", DynamoDbLocalFixture.NewTableName("absent"),
+            "--listen", $"127.0.0.1:{LoopbackPort.Free()}", "--spool", Path.Combine(work.Path, "spool"));
+
+        exitCode.ShouldBe(1, output);
+        output.ShouldContain("does not exist");
+        output.ShouldContain("./build.sh run");
     }
 }

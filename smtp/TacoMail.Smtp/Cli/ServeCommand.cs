@@ -155,16 +155,16 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         config.Timeout = TimeSpan.FromSeconds(5);
         config.MaxErrorRetry = 2;
         using var dynamo = TableClientFactory.Create(config, Environment.GetEnvironmentVariable);
-        if (await CheckTableAsync(dynamo, table, endpointText, cancellationToken).ConfigureAwait(false) is { } problem)
-        {
-            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Error:[/] {problem}");
-            return 1;
-        }
-
         using var certificate = settings.Certificate is null ? null : LoadCertificate(settings.Certificate);
         if (settings.Certificate is not null && certificate is null)
         {
             return ExitCodes.BadCertificate;
+        }
+
+        if (await CheckTableAsync(dynamo, table, endpointText, cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]Error:[/] {problem}");
+            return 1;
         }
 
         var options = new SmtpFrontOptions(
