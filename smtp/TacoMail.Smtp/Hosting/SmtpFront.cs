@@ -1,7 +1,6 @@
 using Amazon.DynamoDBv2;
 using SmtpServer;
 using SmtpServer.ComponentModel;
-using SmtpServer.Net;
 using TacoMail.MailPath.Recipients;
 using TacoMail.Smtp.Connections;
 using TacoMail.Smtp.Delivery;
@@ -58,7 +57,7 @@ internal sealed class SmtpFront
                 }
             })
             .Build();
-        var listeners = new EndpointListenerFactory();
+        var listeners = new NoDelayListenerFactory();
         listeners.EndpointStarted += (_, _) => _started.TrySetResult();
         var services = new ServiceProvider();
         Connections = new ClientConnectionCounter(options.Limits.MaxConnectionsPerClient);
