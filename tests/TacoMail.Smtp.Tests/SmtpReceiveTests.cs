@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MailKit.Net.Smtp;
-using MimeKit;
 using TacoMail.Schema.Model;
 using TacoMail.Schema.Records;
 using TacoMail.Testing;
@@ -13,15 +12,6 @@ namespace TacoMail.Smtp.Tests;
 /// <summary>MailKit's SmtpClient against the running server, the table in DynamoDB Local applied from YAML.</summary>
 public sealed class SmtpReceiveTests(DynamoDbLocalFixture dynamo)
 {
-    private static byte[] Wire(MimeMessage message)
-    {
-        using var stream = new MemoryStream();
-        var format = FormatOptions.Default.Clone();
-        format.NewLineFormat = NewLineFormat.Dos;
-        message.WriteTo(format, stream);
-        return stream.ToArray();
-    }
-
     private static JsonElement Envelope(string path) => JsonDocument.Parse(File.ReadAllBytes(path)).RootElement;
 
     [Fact]
@@ -35,7 +25,10 @@ public sealed class SmtpReceiveTests(DynamoDbLocalFixture dynamo)
 
         answer.ShouldStartWith("2.0.0 Ok: queued as ");
         var queued = harness.Queued(".eml").ShouldHaveSingleItem();
-        (await File.ReadAllBytesAsync(queued, TestContext.Current.CancellationToken)).ShouldBe(Wire(message));
+        var bytes = await File.ReadAllBytesAsync(queued, TestContext.Current.CancellationToken);
+        WithoutTrace(bytes).ShouldBe(Wire.Of(message));
+        System.Text.Encoding.ASCII.GetString(bytes).ShouldStartWith(
+            $"Return-Path: <jane@sender.example>\r\nReceived: from [127.0.0.1]\r\n\tby tacomail with ESMTP id {Path.GetFileNameWithoutExtension(queued)};\r\n\t");
         var envelope = Envelope(Path.ChangeExtension(queued, ".json"));
         envelope.GetProperty("sender").GetString().ShouldBe("jane@sender.example");
         var recipient = envelope.GetProperty("recipients").EnumerateArray().ShouldHaveSingleItem();

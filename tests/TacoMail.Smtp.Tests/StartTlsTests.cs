@@ -4,6 +4,8 @@ using MailKit.Security;
 using MimeKit;
 using TacoMail.Testing.DynamoDb;
 
+using static TacoMail.Smtp.Tests.TestMail;
+
 namespace TacoMail.Smtp.Tests;
 
 /// <summary>STARTTLS with a certificate made in the test; AUTH is never offered, before or after.</summary>
@@ -79,6 +81,8 @@ public sealed class StartTlsTests(DynamoDbLocalFixture dynamo)
         mechanisms.ShouldBeEmpty();
         answer.ShouldStartWith("2.0.0 Ok: queued as ");
         var queued = harness.Queued(".eml").ShouldHaveSingleItem();
-        (await File.ReadAllBytesAsync(queued, cancellationToken)).ShouldBe(Wire.Of(message));
+        var bytes = await File.ReadAllBytesAsync(queued, cancellationToken);
+        WithoutTrace(bytes).ShouldBe(Wire.Of(message));
+        System.Text.Encoding.ASCII.GetString(bytes).ShouldContain("by tacomail with ESMTPS id ");
     }
 }

@@ -47,4 +47,24 @@ internal static class TestMail
 
     /// <summary>The header block: everything before the first blank line.</summary>
     public static string HeadOf(string message) => message[..message.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
+
+    /// <summary>
+    /// The message as the client sent it: the queued file without the trace the server puts on top
+    /// (<c>Return-Path</c>, then <c>Received</c> and its folded lines).
+    /// </summary>
+    public static byte[] WithoutTrace(byte[] queued)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(queued);
+        text.ShouldStartWith("Return-Path: <");
+        var start = text.IndexOf("\r\n", StringComparison.Ordinal) + 2;
+        text[start..].ShouldStartWith("Received: from ");
+        var end = start;
+        do
+        {
+            end = text.IndexOf("\r\n", end, StringComparison.Ordinal) + 2;
+        }
+        while (text[end] is '\t' or ' ');
+
+        return queued[end..];
+    }
 }

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Globalization;
+using System.Net;
 using SmtpServer;
 using SmtpServer.Mail;
+using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 using TacoMail.MailPath.Recipients;
@@ -42,7 +44,8 @@ internal sealed class SpoolStore(DiskSpool spool, UseCountIncrementer incremente
         {
             if (delivers)
             {
-                await spool.QueueAsync(envelope, WithFinalLineEnd(buffer), cancellationToken).ConfigureAwait(false);
+                var trace = TraceFields.For(envelope.Sender, ClientOf(context), context.Pipe?.IsSecure == true, id, envelope.ReceivedAt);
+                await spool.QueueAsync(envelope, Traced(trace, buffer), cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -81,6 +84,28 @@ internal sealed class SpoolStore(DiskSpool spool, UseCountIncrementer incremente
 
         return SmtpReplies.Queued(id);
     }
+
+    /// <summary>
+    /// The trace, then the message as the client sent it with the CRLF that ends its last line
+    /// (see <see cref="WithFinalLineEnd"/>), in one copy.
+    /// </summary>
+    private static ReadOnlySequence<byte> Traced(byte[] trace, ReadOnlySequence<byte> buffer)
+    {
+        var lineEnd = buffer.IsEmpty ? 0 : 2;
+        var bytes = new byte[trace.Length + buffer.Length + lineEnd];
+        trace.CopyTo(bytes, 0);
+        buffer.CopyTo(bytes.AsSpan(trace.Length));
+        if (lineEnd > 0)
+        {
+            bytes[^2] = (byte)'\r';
+            bytes[^1] = (byte)'\n';
+        }
+
+        return new ReadOnlySequence<byte>(bytes);
+    }
+
+    private static IPAddress? ClientOf(ISessionContext context) =>
+        context.Properties.TryGetValue(EndpointListener.RemoteEndPointKey, out var remote) && remote is IPEndPoint endpoint ? endpoint.Address : null;
 
     /// <summary>
     /// The message as the client sent it: SmtpServer hands over the data without the CRLF that
