@@ -153,7 +153,7 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
         harness.Queued(".json").ShouldBeEmpty();
         harness.Failed(".eml").ShouldHaveSingleItem();
         var reason = LastError(harness.Failed(".json").ShouldHaveSingleItem());
-        reason.ShouldContain("failed: s***@example.com");
+        reason.ShouldContain("s***@example.com: smarthost answered 550");
         reason.ShouldContain("no notice: sender not authenticated");
         relay.Received.ShouldBeEmpty();
     }
@@ -306,6 +306,36 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
 
         relay.Received.ShouldBeEmpty();
         harness.Failed(".eml").ShouldHaveSingleItem();
-        LastError(harness.Failed(".json").ShouldHaveSingleItem()).ShouldContain("failed: s***@example.com");
+        LastError(harness.Failed(".json").ShouldHaveSingleItem()).ShouldContain("s***@example.com: The header block");
+    }
+
+    [Fact]
+    public async Task OneForwardRefusedAnotherDeferred_SenderToldOnceInTheFirstAttempt_TheOtherDeliveredLater()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var relay = await RelayTarget.StartAsync();
+        relay.RefuseRecipient = "me@gmail.com";
+        relay.DeferRecipient = "partner@fastmail.com";
+        await using var harness = await SmtpHarness.StartAsync(
+            dynamo, relay: relay.Port, time: time, settings: "bounce_sender: mailer-daemon@example.com\nbounce_policy: always");
+        var message = Message("shop@example.com");
+        message.To.Add(MimeKit.MailboxAddress.Parse("travel@example.com"));
+        await SendAsync(harness.Port, message);
+
+        await harness.DeliverAsync();
+
+        var notice = relay.Received.ShouldHaveSingleItem();
+        notice.MailFrom.ShouldBe(string.Empty);
+        notice.Text.ShouldContain("Final-Recipient: rfc822; shop@example.com");
+        notice.Text.ShouldNotContain("Final-Recipient: rfc822; travel@example.com", Case.Insensitive, "travel is not given up, only deferred");
+        harness.Queued(".json").ShouldHaveSingleItem();
+
+        relay.DeferRecipient = null;
+        time.Advance(TimeSpan.FromMinutes(5));
+        await harness.DeliverAsync();
+
+        relay.Received.Count.ShouldBe(2, "the forward for travel, and no second notice");
+        relay.Received.Last().RcptTo.ShouldBe(["partner@fastmail.com"]);
+        LastError(harness.Failed(".json").ShouldHaveSingleItem()).ShouldContain("notice sent to the sender");
     }
 }

@@ -40,6 +40,13 @@ internal sealed class RelayTarget : IAsyncDisposable
         set => _store.RefuseRecipient = value;
     }
 
+    /// <summary>When set, RCPT TO this address is deferred with 451 4.2.1.</summary>
+    public string? DeferRecipient
+    {
+        get => _store.DeferRecipient;
+        set => _store.DeferRecipient = value;
+    }
+
     /// <summary>When set, every message is answered with it instead of being kept.</summary>
     public SmtpResponse? Answer
     {
@@ -95,13 +102,22 @@ internal sealed class RelayTarget : IAsyncDisposable
 
         public string? RefuseRecipient { get; set; }
 
+        public string? DeferRecipient { get; set; }
+
         public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) =>
             Task.FromResult(true);
 
-        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
-            string.Equals(to.AsAddress(), RefuseRecipient, StringComparison.OrdinalIgnoreCase)
-                ? throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 no such mailbox"))
+        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
+        {
+            if (string.Equals(to.AsAddress(), RefuseRecipient, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 no such mailbox"));
+            }
+
+            return string.Equals(to.AsAddress(), DeferRecipient, StringComparison.OrdinalIgnoreCase)
+                ? throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.Unavailable, "4.2.1 mailbox busy, try again later"))
                 : Task.FromResult(true);
+        }
 
         public SmtpResponse? Answer { get; set; }
 

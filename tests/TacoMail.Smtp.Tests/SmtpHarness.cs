@@ -124,7 +124,7 @@ internal sealed class SmtpHarness : IAsyncDisposable
 
     /// <summary>
     /// A new table in DynamoDB Local applied from YAML with the real CLI (config in
-    /// <paramref name="directory"/>/aliases): shop and news (S3) active, noisy paused, old-bank disabled.
+    /// <paramref name="directory"/>/aliases): shop, travel (another mailbox) and news (S3) active, noisy paused, old-bank disabled.
     /// </summary>
     /// <returns>The table's name.</returns>
     public static async Task<string> ApplyTableAsync(DynamoDbLocalFixture dynamo, string directory, string settings = "")
@@ -136,7 +136,7 @@ internal sealed class SmtpHarness : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(config, "tacomail.yaml"), $$"""
             table: { name: {{tableName}}, region: us-east-1 }
             domains: [{{Domain}}]
-            destinations: [me@gmail.com, S3]
+            destinations: [me@gmail.com, partner@fastmail.com, S3]
             {{settings}}
             """, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(config, "example.com.yaml"), """
@@ -145,6 +145,7 @@ internal sealed class SmtpHarness : IAsyncDisposable
             aliases:
               shop: {}
               news: { destination: S3 }
+              travel: { destination: partner@fastmail.com }
               noisy: { state: paused }
               old-bank: { state: disabled }
             """, cancellationToken);

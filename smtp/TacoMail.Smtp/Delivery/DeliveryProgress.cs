@@ -11,33 +11,36 @@ internal sealed class DeliveryProgress(SpoolEnvelope envelope, MessageFile messa
 
     public MessageFile Message { get; } = message;
 
-    /// <summary>Why recipients were given up in this attempt in a way their sender is told of; null when none was.</summary>
-    public GiveUpReason? Refusal { get; private set; }
-
-    /// <summary>The smarthost's or the parser's words for <see cref="Refusal"/>, for the notice.</summary>
-    public string? Diagnostic { get; private set; }
-
     /// <summary>Why recipients still wait.</summary>
     public List<string> Errors { get; } = [];
 
-    /// <summary>Why recipients were given up, for the envelope kept in <c>failed/</c>.</summary>
-    public List<string> Failures { get; } = [];
+    /// <summary>The recipients given up in this attempt whose sender is to be told, by the first reason.</summary>
+    public HashSet<string> Refused { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Why the <see cref="Refused"/> were given up, for the notice; null while none was.</summary>
+    public GiveUpReason? Refusal { get; private set; }
+
+    /// <summary>The smarthost's or the parser's words for <see cref="Refusal"/>.</summary>
+    public string? Diagnostic { get; private set; }
 
     public IReadOnlyList<SpoolRecipient> Pending => [.. Envelope.Recipients.Where(r => r.IsPending)];
 
-    /// <summary>Gives the notice its reason: the first refusal of the attempt.</summary>
-    public void Refuse(GiveUpReason reason, string diagnostic)
+    /// <summary>Gives <paramref name="addresses"/> up in a way their sender is told of.</summary>
+    public void Refuse(IReadOnlySet<string> addresses, GiveUpReason reason, string diagnostic)
     {
+        Refused.UnionWith(addresses);
         Refusal ??= reason;
         Diagnostic ??= diagnostic;
     }
 
-    /// <summary>Records <paramref name="fate"/> for every pending recipient in <paramref name="addresses"/>.</summary>
-    public void Mark(IReadOnlySet<string> addresses, string fate)
-    {
-        Envelope = Envelope with
-        {
-            Recipients = [.. Envelope.Recipients.Select(r => r.IsPending && addresses.Contains(r.Address) ? r with { Done = fate } : r)],
-        };
-    }
+    /// <summary>Records <paramref name="fate"/> and why for every pending recipient in <paramref name="addresses"/>.</summary>
+    public void Mark(IReadOnlySet<string> addresses, string fate, string? reason) =>
+        Update(r => r.IsPending && addresses.Contains(r.Address), r => r with { Done = fate, Reason = reason });
+
+    /// <summary>Adds <paramref name="note"/> (what the sender was told) to the reason of each of <paramref name="addresses"/>.</summary>
+    public void Annotate(IReadOnlySet<string> addresses, string note) =>
+        Update(r => addresses.Contains(r.Address), r => r with { Reason = r.Reason is null ? note : $"{r.Reason}; {note}" });
+
+    private void Update(Func<SpoolRecipient, bool> which, Func<SpoolRecipient, SpoolRecipient> change) =>
+        Envelope = Envelope with { Recipients = [.. Envelope.Recipients.Select(r => which(r) ? change(r) : r)] };
 }

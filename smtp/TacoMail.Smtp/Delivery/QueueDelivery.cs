@@ -66,7 +66,7 @@ internal sealed class QueueDelivery(
         var run = new DeliveryProgress(envelope, new MessageFile(path, new FileInfo(path).Length));
         if (run.Pending.Count == 0)
         {
-            return await FinishAsync(run, RoutingSettings.Fallback, cancellationToken).ConfigureAwait(false);
+            return await FinishAsync(run, cancellationToken).ConfigureAwait(false);
         }
 
         RecipientResolution resolution;
@@ -78,88 +78,99 @@ internal sealed class QueueDelivery(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // Without the table nothing is decided, not even giving up: the message waits.
-            return await DeferAsync(run, $"lookup failed: {ex.GetType().Name}", lifetime: null, cancellationToken).ConfigureAwait(false);
+            return await DeferAsync(run, $"lookup failed: {ex.GetType().Name}", cancellationToken).ConfigureAwait(false);
         }
 
         var settings = resolution.Settings;
         foreach (var target in resolution.Recipients.GroupBy(r => r.Key))
         {
             var recipients = target.Select(r => r.Recipient).ToHashSet(StringComparer.Ordinal);
-            var (fate, reason) = await ServeAsync(run, target.First(), settings, cancellationToken).ConfigureAwait(false);
+            var served = await ServeAsync(run, target.First(), settings, cancellationToken).ConfigureAwait(false);
             log.Write(
                 "delivery",
                 ("id", id),
                 ("to", string.Join(',', recipients.Select(DecisionLog.Masked))),
-                ("decision", fate ?? "deferred"),
-                ("reason", reason));
-            if (fate is null)
+                ("decision", served.Fate ?? "deferred"),
+                ("reason", served.Reason));
+            if (served.Fate is null)
             {
-                run.Errors.Add(reason ?? "not delivered yet");
+                run.Errors.Add(served.Reason ?? "not delivered yet");
                 continue;
             }
 
-            run.Mark(recipients, fate);
-            if (fate == RecipientFate.Failed)
+            run.Mark(recipients, served.Fate, served.Reason is null ? null : AddressMask.InText(served.Reason));
+            if (served.Tell is { } tell)
             {
-                run.Failures.Add(reason ?? fate);
+                run.Refuse(recipients, tell, served.Reason ?? tell.ToString());
             }
-            if (fate == RecipientFate.Forwarded)
+
+            if (served.Fate == RecipientFate.Forwarded)
             {
                 // The one step that cannot be repeated: recorded before anything else is tried.
                 await spool.SaveAsync(run.Envelope, cancellationToken).ConfigureAwait(false);
             }
         }
 
+        if (run.Pending.Count > 0 && run.Envelope.ReceivedAt + settings.QueueLifetime <= time.GetUtcNow())
+        {
+            var expired = run.Pending.Select(r => r.Address).ToHashSet(StringComparer.Ordinal);
+            var reason = string.Create(
+                CultureInfo.InvariantCulture, $"delivery time expired after {settings.QueueLifetime.TotalDays:0.#} days: {string.Join("; ", run.Errors)}");
+            run.Mark(expired, RecipientFate.Failed, AddressMask.InText(reason));
+            run.Refuse(expired, GiveUpReason.Expired, reason);
+        }
+
+        await TellSenderAsync(run, settings, cancellationToken).ConfigureAwait(false);
         return run.Pending.Count > 0
-            ? await DeferAsync(run, string.Join("; ", run.Errors), settings.QueueLifetime, cancellationToken, settings).ConfigureAwait(false)
-            : await FinishAsync(run, settings, cancellationToken).ConfigureAwait(false);
+            ? await DeferAsync(run, string.Join("; ", run.Errors), cancellationToken).ConfigureAwait(false)
+            : await FinishAsync(run, cancellationToken).ConfigureAwait(false);
     }
 
     /// <returns>The fate and why; a null fate: not served yet (tried again later).</returns>
-    private async Task<(string? Fate, string? Reason)> ServeAsync(
+    private async Task<Served> ServeAsync(
         DeliveryProgress run, ResolvedRecipient recipient, RoutingSettings settings, CancellationToken cancellationToken)
     {
         if (recipient.Key is not { } alias)
         {
-            return (RecipientFate.Skipped, "invalid-address");
+            return new(RecipientFate.Skipped, "invalid-address");
         }
 
         switch (recipient.Status)
         {
             case RecipientStatus.Unreadable:
-                return (null, $"unreadable {recipient.UnreadableReason}");
+                return new(null, $"unreadable {recipient.UnreadableReason}");
             case RecipientStatus.Feedback:
                 return await FileAsync(run, alias, cancellationToken).ConfigureAwait(false);
             case RecipientStatus.Reply:
-                return (RecipientFate.Failed, "a reply through a reverse address is sent by the Lambda, which can prove the owner wrote it");
+                return new(RecipientFate.Failed, "a reply through a reverse address is sent by the Lambda, which can prove the owner wrote it; kept, never bounced");
             case RecipientStatus.Active when recipient.Record is { } record:
                 return record.Destination == TableContract.S3Destination
                     ? await FileAsync(run, alias, cancellationToken).ConfigureAwait(false)
                     : await ForwardAsync(run, alias.FullAddress, record.Destination, settings, cancellationToken).ConfigureAwait(false);
             default:
                 // Paused, disabled or gone since it was accepted: as the Lambda's re-check, not delivered.
-                return (RecipientFate.Skipped, recipient.Status.ToString().ToLowerInvariant() + "-now");
+                return new(RecipientFate.Skipped, recipient.Status.ToString().ToLowerInvariant() + "-now");
         }
     }
 
-    private async Task<(string?, string?)> FileAsync(DeliveryProgress run, TacoMail.Schema.Records.ItemKey alias, CancellationToken cancellationToken)
+    private async Task<Served> FileAsync(DeliveryProgress run, TacoMail.Schema.Records.ItemKey alias, CancellationToken cancellationToken)
     {
         try
         {
             await maildir.FileAsync(alias, run.Message, run.Envelope.Id, run.Envelope.ReceivedAt, cancellationToken).ConfigureAwait(false);
-            return (RecipientFate.Filed, null);
+            return new(RecipientFate.Filed, null);
         }
         catch (InvalidOperationException ex)
         {
-            return (RecipientFate.Failed, ex.Message);
+            return new(RecipientFate.Failed, ex.Message);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (null, $"maildir: {ex.GetType().Name}");
+            return new(null, $"maildir: {ex.GetType().Name}");
         }
     }
 
-    private async Task<(string?, string?)> ForwardAsync(
+    private async Task<Served> ForwardAsync(
         DeliveryProgress run, string alias, string destination, RoutingSettings settings, CancellationToken cancellationToken)
     {
         ForwardedMessage forward;
@@ -168,52 +179,48 @@ internal sealed class QueueDelivery(
             if (await run.Message.LoopThroughAsync(alias, cancellationToken).ConfigureAwait(false) is { } loop)
             {
                 // Sending it on would feed the loop, and telling the sender would too: kept in failed/.
-                return (RecipientFate.Failed, loop);
+                return new(RecipientFate.Failed, $"{loop}; the sender is not told of a loop");
             }
 
             forward = await run.Message.ForwardForAsync(alias, run.Envelope.SenderOrNull, reverse: null, cancellationToken).ConfigureAwait(false);
         }
         catch (MessageFormatException ex)
         {
-            run.Refuse(GiveUpReason.Rejected, ex.Message);
-            return (RecipientFate.Failed, ex.Message);
+            return new(RecipientFate.Failed, ex.Message, GiveUpReason.Rejected);
         }
 
         if (relay is null)
         {
-            return (null, "no smarthost (--relay): forwards wait in the queue");
+            return new(null, "no smarthost (--relay): forwards wait in the queue");
         }
 
         // Reports about the forward go to the feedback address (filed, never forwarded), as SES's FeedbackForwardingEmailAddress.
         var result = await relay.SendAsync(forward, settings.FeedbackAddress ?? alias, destination, TemporaryPath(run), cancellationToken).ConfigureAwait(false);
-        switch (result.Outcome)
+        return result.Outcome switch
         {
-            case RelayOutcome.Sent:
-                return (RecipientFate.Forwarded, null);
-            case RelayOutcome.Rejected:
-                run.Refuse(GiveUpReason.Rejected, result.Detail);
-                return (RecipientFate.Failed, result.Detail);
-            default:
-                return (null, result.Detail);
-        }
+            RelayOutcome.Sent => new(RecipientFate.Forwarded, null),
+            RelayOutcome.Rejected => new(RecipientFate.Failed, result.Detail, GiveUpReason.Rejected),
+            _ => new(null, result.Detail),
+        };
     }
 
-    private async Task<QueueAttempt> DeferAsync(
-        DeliveryProgress run, string why, TimeSpan? lifetime, CancellationToken cancellationToken, RoutingSettings? settings = null)
+    /// <summary>The recipients refused in this attempt: their sender is told once, where that is no backscatter.</summary>
+    private async Task TellSenderAsync(DeliveryProgress run, RoutingSettings settings, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (lifetime is { } limit && settings is not null && now - run.Envelope.ReceivedAt >= limit)
+        if (run.Refusal is not { } refusal)
         {
-            var expired = run.Pending.Select(r => r.Address).ToHashSet(StringComparer.Ordinal);
-            var reason = string.Create(CultureInfo.InvariantCulture, $"delivery time expired after {limit.TotalDays:0.#} days: {why}");
-            run.Mark(expired, RecipientFate.Failed);
-            run.Failures.Add(reason);
-            run.Refuse(GiveUpReason.Expired, reason);
-            return await FinishAsync(run, settings, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
+        var notice = await notifier.NotifyAsync(run, [.. run.Refused], refusal, settings, TemporaryPath(run), cancellationToken).ConfigureAwait(false);
+        run.Annotate(run.Refused, AddressMask.InText(notice));
+        log.Write("notice", ("id", run.Envelope.Id), ("decision", notice));
+    }
+
+    private async Task<QueueAttempt> DeferAsync(DeliveryProgress run, string why, CancellationToken cancellationToken)
+    {
         var attempts = run.Envelope.Attempts + 1;
-        var next = now + QueueBackoff.After(attempts);
+        var next = time.GetUtcNow() + QueueBackoff.After(attempts);
         run.Envelope = run.Envelope with { Attempts = attempts, NextAttemptAt = next, LastError = AddressMask.InText(why) };
         await spool.SaveAsync(run.Envelope, cancellationToken).ConfigureAwait(false);
         log.Write("queue", ("id", run.Envelope.Id), ("decision", "deferred"), ("attempts", attempts.ToString(CultureInfo.InvariantCulture)),
@@ -221,7 +228,8 @@ internal sealed class QueueDelivery(
         return QueueAttempt.Deferred;
     }
 
-    private async Task<QueueAttempt> FinishAsync(DeliveryProgress run, RoutingSettings settings, CancellationToken cancellationToken)
+    /// <summary>Every recipient is done: the message leaves the queue, into <c>failed/</c> when any was given up, its reasons in the envelope.</summary>
+    private async Task<QueueAttempt> FinishAsync(DeliveryProgress run, CancellationToken cancellationToken)
     {
         var failed = run.Envelope.Recipients.Where(r => r.Done == RecipientFate.Failed).ToList();
         if (failed.Count == 0)
@@ -231,17 +239,19 @@ internal sealed class QueueDelivery(
             return QueueAttempt.Finished;
         }
 
-        var notice = run.Refusal is not { } refusal
-            ? "the sender is not told of a loop or a reply"
-            : await notifier.NotifyAsync(run, [.. failed.Select(r => r.Address)], refusal, settings, TemporaryPath(run), cancellationToken).ConfigureAwait(false);
-        var why = failed.Select(r => $"{r.Done}: {r.Address}").Distinct().Concat(run.Failures).Append(notice);
-        run.Envelope = run.Envelope with { LastError = AddressMask.InText(string.Join("; ", why)) };
+        var why = string.Join("; ", failed.Select(r => $"{AddressMask.Mask(r.Address)}: {r.Reason}"));
+        run.Envelope = run.Envelope with { LastError = why };
         await spool.MoveToFailedAsync(run.Envelope, cancellationToken).ConfigureAwait(false);
-        log.Write("queue", ("id", run.Envelope.Id), ("decision", "failed"), ("notice", notice));
+        log.Write("queue", ("id", run.Envelope.Id), ("decision", "failed"));
         return QueueAttempt.GaveUp;
     }
 
     private string TemporaryPath(DeliveryProgress run) =>
         Path.Combine(spool.Tmp, $"{run.Envelope.Id}.{Guid.NewGuid():N}.out");
 
+    /// <summary>What serving one alias came to.</summary>
+    /// <param name="Fate">A <see cref="RecipientFate"/>; null: not served yet, tried again later.</param>
+    /// <param name="Reason">Why, for the log and the envelope.</param>
+    /// <param name="Tell">Given up in a way the sender is told of (where that is no backscatter), and why.</param>
+    private sealed record Served(string? Fate, string? Reason, GiveUpReason? Tell = null);
 }

@@ -9,7 +9,8 @@ namespace TacoMail.Smtp.Spool;
 /// What the delivery did for it (<see cref="Delivery.RecipientFate"/>); null while it is still to be
 /// delivered. Written before the next recipient is served, so a restart skips it.
 /// </param>
-internal sealed record SpoolRecipient(string Address, string? Alias, string Status, string Decision, string? Done = null)
+/// <param name="Reason">Why it was skipped or given up, and whether its sender was told (addresses masked).</param>
+internal sealed record SpoolRecipient(string Address, string? Alias, string Status, string Decision, string? Done = null, string? Reason = null)
 {
     public const string DeliverDecision = "deliver";
 
