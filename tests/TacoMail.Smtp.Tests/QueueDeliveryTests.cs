@@ -338,4 +338,23 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
         relay.Received.Last().RcptTo.ShouldBe(["partner@fastmail.com"]);
         LastError(harness.Failed(".json").ShouldHaveSingleItem()).ShouldContain("notice sent to the sender");
     }
+
+    [Fact]
+    public async Task SmarthostHangsOnOneForward_OtherMessagesAreDeliveredMeanwhile()
+    {
+        await using var relay = await RelayTarget.StartAsync();
+        relay.HoldRecipient = "me@gmail.com";
+        await using var harness = await SmtpHarness.StartAsync(dynamo, relay: relay.Port);
+        await SendAsync(harness.Port, Message("shop@example.com"));
+        await SendAsync(harness.Port, Message("news@example.com"));
+
+        var delivering = harness.DeliverAsync();
+        await Poll.UntilAsync(() => harness.Filed("news").Length == 1, TestContext.Current.CancellationToken);
+        relay.Received.ShouldBeEmpty("the forward is still held by the smarthost");
+        relay.Release();
+        await delivering;
+
+        relay.Received.ShouldHaveSingleItem().RcptTo.ShouldBe(["me@gmail.com"]);
+        harness.Queued(".json").ShouldBeEmpty();
+    }
 }

@@ -47,6 +47,16 @@ internal sealed class RelayTarget : IAsyncDisposable
         set => _store.DeferRecipient = value;
     }
 
+    /// <summary>When set, RCPT TO this address waits until <see cref="Release"/>: a smarthost that hangs.</summary>
+    public string? HoldRecipient
+    {
+        get => _store.HoldRecipient;
+        set => _store.HoldRecipient = value;
+    }
+
+    /// <summary>Lets every held RCPT go on.</summary>
+    public void Release() => _store.Held.TrySetResult();
+
     /// <summary>When set, every message is answered with it instead of being kept.</summary>
     public SmtpResponse? Answer
     {
@@ -78,6 +88,7 @@ internal sealed class RelayTarget : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Release();
         await _stop.CancelAsync();
         try
         {
@@ -104,11 +115,20 @@ internal sealed class RelayTarget : IAsyncDisposable
 
         public string? DeferRecipient { get; set; }
 
+        public string? HoldRecipient { get; set; }
+
+        public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) =>
             Task.FromResult(true);
 
-        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
+        public async Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
         {
+            if (string.Equals(to.AsAddress(), HoldRecipient, StringComparison.OrdinalIgnoreCase))
+            {
+                await Held.Task.WaitAsync(cancellationToken);
+            }
+
             if (string.Equals(to.AsAddress(), RefuseRecipient, StringComparison.OrdinalIgnoreCase))
             {
                 throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 no such mailbox"));
@@ -116,7 +136,7 @@ internal sealed class RelayTarget : IAsyncDisposable
 
             return string.Equals(to.AsAddress(), DeferRecipient, StringComparison.OrdinalIgnoreCase)
                 ? throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.Unavailable, "4.2.1 mailbox busy, try again later"))
-                : Task.FromResult(true);
+                : true;
         }
 
         public SmtpResponse? Answer { get; set; }

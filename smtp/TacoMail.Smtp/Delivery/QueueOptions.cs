@@ -7,8 +7,11 @@ namespace TacoMail.Smtp.Delivery;
 /// <param name="Relay">The smarthost forwards and notices are handed to; null: they wait in the queue.</param>
 /// <param name="ScanInterval">How often the queue is scanned for entries whose backoff has passed.</param>
 /// <param name="RelayTimeout">How long one smarthost operation may take before the attempt is deferred.</param>
-internal sealed record QueueOptions(string Maildir, DnsEndPoint? Relay, TimeSpan ScanInterval, TimeSpan RelayTimeout)
+/// <param name="Parallelism">How many messages are delivered at once, so one slow smarthost conversation does not hold up the rest of the queue.</param>
+internal sealed record QueueOptions(string Maildir, DnsEndPoint? Relay, TimeSpan ScanInterval, TimeSpan RelayTimeout, int Parallelism = QueueOptions.DefaultParallelism)
 {
+    public const int DefaultParallelism = 4;
+
     public const string DefaultMaildir = ".tacomail/mail";
 
     public static QueueOptions Default { get; } = new(DefaultMaildir, null, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.Channels;
 using TacoMail.Smtp.Logging;
@@ -8,12 +9,12 @@ namespace TacoMail.Smtp.Delivery;
 /// <summary>
 /// Postfix's queue manager in small: on start it finishes what a crash left
 /// (<see cref="DiskSpool.Recover"/>) and resumes every entry; then it runs each due entry as soon
-/// as a message is queued (<see cref="Kick"/>) and otherwise every <c>scanInterval</c>, one entry
-/// at a time. Runs are serialised, so a test's <see cref="RunDueAsync"/> and the loop never
-/// deliver the same entry at once.
+/// as a message is queued (<see cref="Kick"/>) and otherwise every <c>scanInterval</c>, up to
+/// <c>parallelism</c> entries at once (each entry by one attempt only). Passes are serialised, so a
+/// test's <see cref="RunDueAsync"/> and the loop never deliver the same entry at once.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "SemaphoreSlim holds no handle unless AvailableWaitHandle is read, which it never is here.")]
-internal sealed class QueueRunner(DiskSpool spool, QueueDelivery delivery, DecisionLog log, TimeProvider time, TimeSpan scanInterval)
+internal sealed class QueueRunner(DiskSpool spool, QueueDelivery delivery, DecisionLog log, TimeProvider time, TimeSpan scanInterval, int parallelism)
 {
     private readonly Channel<bool> _kicks = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _running = new(1, 1);
@@ -60,22 +61,22 @@ internal sealed class QueueRunner(DiskSpool spool, QueueDelivery delivery, Decis
         await _running.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var attempts = new List<QueueAttempt>();
-            foreach (var id in spool.QueuedIds())
+            var attempts = new ConcurrentQueue<QueueAttempt>();
+            var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(spool.QueuedIds(), options, async (id, token) =>
             {
                 try
                 {
-                    attempts.Add(await delivery.DeliverAsync(id, cancellationToken).ConfigureAwait(false));
+                    attempts.Enqueue(await delivery.DeliverAsync(id, token).ConfigureAwait(false));
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && !token.IsCancellationRequested)
                 {
                     // The disk refused to record progress: nothing was lost, the entry is tried again.
                     log.Write("queue", ("id", id), ("decision", "deferred"), ("reason", "spool-write-failed"), ("error", ex.GetType().Name));
-                    attempts.Add(QueueAttempt.Deferred);
+                    attempts.Enqueue(QueueAttempt.Deferred);
                 }
-            }
-
-            return attempts;
+            }).ConfigureAwait(false);
+            return [.. attempts];
         }
         finally
         {

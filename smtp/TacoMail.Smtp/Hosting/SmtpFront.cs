@@ -37,7 +37,7 @@ internal sealed class SmtpFront
         var queue = options.Queue ?? QueueOptions.Default;
         Maildir = new MaildirStore(queue.Maildir, spoolDisk);
         var relay = queue.Relay is null ? null : new SmtpRelay(queue.Relay, queue.RelayTimeout);
-        Queue = new QueueRunner(Spool, new QueueDelivery(Spool, resolver, Maildir, relay, new SenderNotifier(relay, time), decisions, time), decisions, time, queue.ScanInterval);
+        Queue = new QueueRunner(Spool, new QueueDelivery(Spool, resolver, Maildir, relay, new SenderNotifier(relay, time), decisions, time), decisions, time, queue.ScanInterval, queue.Parallelism);
 
         var serverOptions = new SmtpServerOptionsBuilder()
             .ServerName(SmtpFrontOptions.ServerName)
