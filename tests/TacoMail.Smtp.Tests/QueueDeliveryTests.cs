@@ -294,10 +294,11 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
     }
 
     [Fact]
-    public async Task HeaderBlockTooLargeToRewrite_NotForwarded_KeptInFailed()
+    public async Task HeaderBlockTooLargeToRewrite_NotForwarded_KeptInFailed_NoNoticeEvenUnderPolicyAlways()
     {
         await using var relay = await RelayTarget.StartAsync();
-        await using var harness = await SmtpHarness.StartAsync(dynamo, relay: relay.Port);
+        await using var harness = await SmtpHarness.StartAsync(
+            dynamo, relay: relay.Port, settings: "bounce_sender: mailer-daemon@example.com\nbounce_policy: always");
         // Over the 1 MB a header block may have: the forward cannot be written, so it is never sent.
         var headers = Enumerable.Range(0, 16_000).Select(i => ($"X-Filler-{i}", new string('x', 60))).ToArray();
         await SendAsync(harness.Port, Message("shop@example.com", "Hostile.", headers));
@@ -306,7 +307,9 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
 
         relay.Received.ShouldBeEmpty();
         harness.Failed(".eml").ShouldHaveSingleItem();
-        LastError(harness.Failed(".json").ShouldHaveSingleItem()).ShouldContain("s***@example.com: The header block");
+        LastError(harness.Failed(".json").ShouldHaveSingleItem()).ShouldSatisfyAllConditions(
+            r => r.ShouldContain("s***@example.com: The header block"),
+            r => r.ShouldContain("no notice: the header block cannot be read"));
     }
 
     [Fact]

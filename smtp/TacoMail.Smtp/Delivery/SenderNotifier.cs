@@ -33,17 +33,19 @@ internal sealed class SenderNotifier(SmtpRelay? relay, TimeProvider time)
             return "no notice: no bounce_sender declared";
         }
 
-        byte[]? headers = null;
-        var facts = MessageFacts.Of(run.Envelope.SenderOrNull, MessageVerdicts.None);
+        byte[] headers;
+        MessageFacts facts;
         try
         {
             headers = await run.Message.HeaderBytesAsync(cancellationToken).ConfigureAwait(false);
             var fields = await run.Message.FieldsAsync(cancellationToken).ConfigureAwait(false);
-            facts = facts with { Headers = [.. fields.Select(f => new MessageHeader(f.Name, Encoding.UTF8.GetString(f.Value).Trim()))] };
+            facts = new MessageFacts(
+                run.Envelope.SenderOrNull, MessageVerdicts.None, [.. fields.Select(f => new MessageHeader(f.Name, Encoding.UTF8.GetString(f.Value).Trim()))]);
         }
         catch (MessageFormatException)
         {
-            // Without its headers the rules still see the sender; the notice goes without them.
+            // Without its headers automatic or list mail cannot be ruled out: a notice could be backscatter.
+            return "no notice: the header block cannot be read, so automatic mail cannot be ruled out";
         }
 
         var suppression = settings.Policy.BounceSuppressionFor(facts);
@@ -63,6 +65,4 @@ internal sealed class SenderNotifier(SmtpRelay? relay, TimeProvider time)
             .ConfigureAwait(false);
         return sent.Outcome == RelayOutcome.Sent ? "notice sent to the sender" : $"notice not sent: {sent.Detail}";
     }
-
-
 }
