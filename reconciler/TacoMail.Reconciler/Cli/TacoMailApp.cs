@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TacoMail.MailPath.Storage;
 using TacoMail.Reconciler.Cli.Commands;
 using TacoMail.Reconciler.Cli.Infrastructure;
 using TacoMail.Reconciler.Config;

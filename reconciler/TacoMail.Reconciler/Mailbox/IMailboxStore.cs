@@ -1,3 +1,5 @@
+using TacoMail.MailPath.Storage;
+
 namespace TacoMail.Reconciler.Mailbox;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using TacoMail.MailPath.Storage;
 using TacoMail.Schema.Mailbox;
 
 namespace TacoMail.Reconciler.Mailbox;

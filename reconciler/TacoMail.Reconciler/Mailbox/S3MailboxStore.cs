@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using TacoMail.MailPath.Storage;
 using TacoMail.Reconciler.Queue;
 
 namespace TacoMail.Reconciler.Mailbox;

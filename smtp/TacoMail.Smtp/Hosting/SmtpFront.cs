@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using SmtpServer;
 using SmtpServer.ComponentModel;
 using TacoMail.MailPath.Recipients;
+using TacoMail.MailPath.Storage;
 using TacoMail.Smtp.Connections;
 using TacoMail.Smtp.Delivery;
 using TacoMail.Smtp.Logging;
@@ -31,11 +32,10 @@ internal sealed class SmtpFront
         var decisions = new DecisionLog(log, time);
         var incrementer = new UseCountIncrementer(dynamo, options.TableName, time);
         var resolver = new RecipientResolver(new AliasBatchReader(dynamo, options.TableName, time));
-        var spoolDisk = disk ?? new SpoolDisk();
-        Spool = new DiskSpool(options.SpoolDirectory, spoolDisk, time);
+        Spool = new DiskSpool(options.SpoolDirectory, disk ?? new SpoolDisk(), time);
         Spool.EnsureCreated();
         var queue = options.Queue ?? QueueOptions.Default;
-        Maildir = new MaildirStore(queue.Maildir, spoolDisk);
+        Maildir = new MaildirStore(queue.Maildir, new DiskSync());
         var relay = queue.Relay is null ? null : new SmtpRelay(queue.Relay, queue.RelayTimeout);
         Queue = new QueueRunner(Spool, new QueueDelivery(Spool, resolver, Maildir, relay, new SenderNotifier(relay, time), decisions, time), decisions, time, queue.ScanInterval, queue.Parallelism);
 

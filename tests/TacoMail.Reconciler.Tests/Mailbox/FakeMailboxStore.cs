@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using TacoMail.MailPath.Storage;
 using TacoMail.Reconciler.Mailbox;
 
 namespace TacoMail.Reconciler.Tests.Mailbox;

@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using TacoMail.Reconciler.Mailbox;
+using TacoMail.MailPath.Storage;
 
 namespace TacoMail.Reconciler.Tests.Mailbox;
 

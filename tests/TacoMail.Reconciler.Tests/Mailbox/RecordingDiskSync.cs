@@ -1,4 +1,4 @@
-using TacoMail.Reconciler.Mailbox;
+using TacoMail.MailPath.Storage;
 
 namespace TacoMail.Reconciler.Tests.Mailbox;
 

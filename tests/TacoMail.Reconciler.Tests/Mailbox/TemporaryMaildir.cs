@@ -1,3 +1,4 @@
+using TacoMail.MailPath.Storage;
 using TacoMail.Reconciler.Mailbox;
 
 namespace TacoMail.Reconciler.Tests.Mailbox;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TacoMail.MailPath.Storage;
 using TacoMail.Reconciler.Hosting;
 using TacoMail.Reconciler.Mailbox;
 

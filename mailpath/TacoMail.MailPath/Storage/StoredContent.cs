@@ -1,10 +1,10 @@
-namespace TacoMail.Reconciler.Mailbox;
+namespace TacoMail.MailPath.Storage;
 
 /// <summary>
 /// An object's body being downloaded, with the length the store announced so that a download
 /// cut short is noticed before the message is delivered. Disposing it ends the download.
 /// </summary>
-internal sealed class StoredContent(Stream stream, long length, IDisposable? owner = null) : IAsyncDisposable
+public sealed class StoredContent(Stream stream, long length, IDisposable? owner = null) : IAsyncDisposable
 {
     public Stream Stream { get; } = stream;
 

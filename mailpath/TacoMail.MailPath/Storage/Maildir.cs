@@ -1,6 +1,6 @@
 using TacoMail.Schema.Mailbox;
 
-namespace TacoMail.Reconciler.Mailbox;
+namespace TacoMail.MailPath.Storage;
 
 /// <summary>
 /// A local Maildir delivered into with the Maildir protocol: write to <c>tmp/</c>, fsync, rename
@@ -8,7 +8,7 @@ namespace TacoMail.Reconciler.Mailbox;
 /// <see cref="DeliverAsync"/> returns it survives a crash. <see cref="Contains"/> recognises a
 /// message delivered by an earlier run even after a mail client moved it to <c>cur/</c>.
 /// </summary>
-internal sealed class Maildir
+public sealed class Maildir
 {
     private const int CopyBufferSize = 81920;
     private const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;

@@ -1,11 +1,11 @@
-namespace TacoMail.Reconciler.Mailbox;
+namespace TacoMail.MailPath.Storage;
 
 /// <summary>
 /// The two fsyncs of Maildir delivery: the message file before it is renamed into <c>new/</c>,
 /// and <c>new/</c> itself after the rename, so that a crash after S3 deleted the object cannot
 /// lose the message. Behind an interface so tests can check they happen, and in which order.
 /// </summary>
-internal interface IDiskSync
+public interface IDiskSync
 {
     /// <summary>Writes <paramref name="file"/>'s data through to the disk.</summary>
     void FlushFile(FileStream file);

@@ -1,9 +1,7 @@
-using TacoMail.MailPath.Storage;
-
-namespace TacoMail.Reconciler.Mailbox;
+namespace TacoMail.MailPath.Storage;
 
 /// <summary>The real fsyncs: <see cref="FileStream.Flush(bool)"/> and fsync(2) on the directory.</summary>
-internal sealed class DiskSync : IDiskSync
+public sealed class DiskSync : IDiskSync
 {
     public void FlushFile(FileStream file)
     {
