@@ -72,8 +72,8 @@ internal sealed class DiskSpool
         ArgumentNullException.ThrowIfNull(envelope);
         var tmpMessage = Path.Combine(Tmp, envelope.Id + MessageExtension);
         var tmpEnvelope = Path.Combine(Tmp, envelope.Id + EnvelopeExtension);
-        var queuedMessage = Path.Combine(Queue, envelope.Id + MessageExtension);
-        var queuedEnvelope = Path.Combine(Queue, envelope.Id + EnvelopeExtension);
+        var queuedMessage = MessagePath(envelope.Id);
+        var queuedEnvelope = EnvelopePath(envelope.Id);
         try
         {
             await _disk.WriteDurablyAsync(tmpMessage, message, cancellationToken).ConfigureAwait(false);
@@ -117,11 +117,15 @@ internal sealed class DiskSpool
     /// <summary>The queued message's file.</summary>
     public string MessagePath(string id) => Path.Combine(Queue, id + MessageExtension);
 
+    private string EnvelopePath(string id) => Path.Combine(Queue, id + EnvelopeExtension);
+
+    private string FailedPath(string id, string extension) => Path.Combine(Failed, id + extension);
+
     /// <summary>The envelope of a queued message; null when it is no longer queued.</summary>
     /// <exception cref="JsonException">The envelope cannot be read: the caller moves the entry to <c>failed/</c>.</exception>
     public async Task<SpoolEnvelope?> ReadAsync(string id, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Queue, id + EnvelopeExtension);
+        var path = EnvelopePath(id);
         try
         {
             var stream = File.OpenRead(path);
@@ -145,7 +149,7 @@ internal sealed class DiskSpool
         try
         {
             await _disk.WriteDurablyAsync(tmp, Serialize(envelope), cancellationToken).ConfigureAwait(false);
-            _disk.Move(tmp, Path.Combine(Queue, envelope.Id + EnvelopeExtension), overwrite: true);
+            _disk.Move(tmp, EnvelopePath(envelope.Id), overwrite: true);
             _disk.SyncDirectory(Queue);
         }
         catch
@@ -158,7 +162,7 @@ internal sealed class DiskSpool
     /// <summary>Removes a delivered message: the envelope first, so a crash in between leaves an orphan, never an entry without its message.</summary>
     public void Complete(string id)
     {
-        _disk.Delete(Path.Combine(Queue, id + EnvelopeExtension));
+        _disk.Delete(EnvelopePath(id));
         _disk.Delete(MessagePath(id));
         _disk.SyncDirectory(Queue);
     }
@@ -175,7 +179,7 @@ internal sealed class DiskSpool
         try
         {
             await _disk.WriteDurablyAsync(tmp, Serialize(envelope), cancellationToken).ConfigureAwait(false);
-            _disk.Move(tmp, Path.Combine(Failed, envelope.Id + EnvelopeExtension), overwrite: true);
+            _disk.Move(tmp, FailedPath(envelope.Id, EnvelopeExtension), overwrite: true);
             _disk.SyncDirectory(Failed);
         }
         catch
@@ -184,8 +188,8 @@ internal sealed class DiskSpool
             throw;
         }
 
-        _disk.Delete(Path.Combine(Queue, envelope.Id + EnvelopeExtension));
-        _disk.Move(MessagePath(envelope.Id), Path.Combine(Failed, envelope.Id + MessageExtension), overwrite: true);
+        _disk.Delete(EnvelopePath(envelope.Id));
+        _disk.Move(MessagePath(envelope.Id), FailedPath(envelope.Id, MessageExtension), overwrite: true);
         _disk.SyncDirectory(Queue);
         _disk.SyncDirectory(Failed);
     }
@@ -198,10 +202,10 @@ internal sealed class DiskSpool
     {
         if (File.Exists(MessagePath(id)))
         {
-            _disk.Move(MessagePath(id), Path.Combine(Failed, id + MessageExtension), overwrite: true);
+            _disk.Move(MessagePath(id), FailedPath(id, MessageExtension), overwrite: true);
         }
 
-        _disk.Move(Path.Combine(Queue, id + EnvelopeExtension), Path.Combine(Failed, id + EnvelopeExtension), overwrite: true);
+        _disk.Move(EnvelopePath(id), FailedPath(id, EnvelopeExtension), overwrite: true);
         _disk.SyncDirectory(Failed);
         _disk.SyncDirectory(Queue);
     }
@@ -226,14 +230,14 @@ internal sealed class DiskSpool
         foreach (var message in Directory.EnumerateFiles(Queue, "*" + MessageExtension))
         {
             var id = Path.GetFileNameWithoutExtension(message);
-            if (File.Exists(Path.Combine(Queue, id + EnvelopeExtension)))
+            if (File.Exists(EnvelopePath(id)))
             {
                 continue;
             }
 
-            if (File.Exists(Path.Combine(Failed, id + EnvelopeExtension)))
+            if (File.Exists(FailedPath(id, EnvelopeExtension)))
             {
-                _disk.Move(message, Path.Combine(Failed, id + MessageExtension), overwrite: true);
+                _disk.Move(message, FailedPath(id, MessageExtension), overwrite: true);
                 moved++;
             }
             else
