@@ -18,6 +18,9 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A bounce sender, and notices to any sender the backscatter rules allow (this host has no SPF verdict).</summary>
+    private const string BounceAlways = "bounce_sender: mailer-daemon@example.com\nbounce_policy: always";
+
     private static JsonElement Envelope(string path) => JsonDocument.Parse(File.ReadAllBytes(path)).RootElement;
 
     private static string LastError(string path) => Envelope(path).GetProperty("last_error").GetString() ?? string.Empty;
@@ -163,7 +166,7 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
     {
         await using var relay = await RelayTarget.StartAsync();
         await using var harness = await SmtpHarness.StartAsync(
-            dynamo, relay: relay.Port, settings: "bounce_sender: mailer-daemon@example.com\nbounce_policy: always");
+            dynamo, relay: relay.Port, settings: BounceAlways);
         await SendAsync(harness.Port, Message("shop@example.com"));
         relay.Answer = new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 no such mailbox");
 
@@ -182,7 +185,7 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
         await using var relay = await RelayTarget.StartAsync();
         relay.RefuseRecipient = "me@gmail.com";
         await using var harness = await SmtpHarness.StartAsync(
-            dynamo, relay: relay.Port, settings: "bounce_sender: mailer-daemon@example.com\nbounce_policy: always");
+            dynamo, relay: relay.Port, settings: BounceAlways);
         await SendAsync(harness.Port, Message("shop@example.com"));
 
         await harness.DeliverAsync();
@@ -204,7 +207,7 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
         await using var relay = await RelayTarget.StartAsync();
         relay.RefuseRecipient = "me@gmail.com";
         await using var harness = await SmtpHarness.StartAsync(
-            dynamo, relay: relay.Port, settings: "bounce_sender: mailer-daemon@example.com\nbounce_policy: always");
+            dynamo, relay: relay.Port, settings: BounceAlways);
         await SendAsync(harness.Port, Message("shop@example.com", "Your order shipped.", ("Auto-Submitted", "auto-generated")));
 
         await harness.DeliverAsync();
@@ -218,7 +221,7 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
     {
         var time = new FakeTimeProvider(Start);
         await using var harness = await SmtpHarness.StartAsync(
-            dynamo, relay: LoopbackPort.Free(), time: time, settings: "bounce_sender: mailer-daemon@example.com\nbounce_policy: always\nqueue_lifetime: 1h");
+            dynamo, relay: LoopbackPort.Free(), time: time, settings: BounceAlways + "\nqueue_lifetime: 1h");
         await SendAsync(harness.Port, Message("shop@example.com"), sender: string.Empty);
 
         await harness.DeliverAsync();
@@ -237,7 +240,7 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
     public async Task MessageThatAlreadyPassedThisAlias_NotForwardedAgain_KeptInFailed()
     {
         await using var relay = await RelayTarget.StartAsync();
-        await using var harness = await SmtpHarness.StartAsync(dynamo, relay: relay.Port, settings: "bounce_sender: mailer-daemon@example.com\nbounce_policy: always");
+        await using var harness = await SmtpHarness.StartAsync(dynamo, relay: relay.Port, settings: BounceAlways);
         await SendAsync(harness.Port, Message("shop@example.com", "Looping.", ("X-TacoMail-Alias", "shop@example.com")));
 
         await harness.DeliverAsync();
@@ -298,7 +301,7 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
     {
         await using var relay = await RelayTarget.StartAsync();
         await using var harness = await SmtpHarness.StartAsync(
-            dynamo, relay: relay.Port, settings: "bounce_sender: mailer-daemon@example.com\nbounce_policy: always");
+            dynamo, relay: relay.Port, settings: BounceAlways);
         // Over the 1 MB a header block may have: the forward cannot be written, so it is never sent.
         var headers = Enumerable.Range(0, 16_000).Select(i => ($"X-Filler-{i}", new string('x', 60))).ToArray();
         await SendAsync(harness.Port, Message("shop@example.com", "Hostile.", headers));
@@ -320,7 +323,7 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
         relay.RefuseRecipient = "me@gmail.com";
         relay.DeferRecipient = "partner@fastmail.com";
         await using var harness = await SmtpHarness.StartAsync(
-            dynamo, relay: relay.Port, time: time, settings: "bounce_sender: mailer-daemon@example.com\nbounce_policy: always");
+            dynamo, relay: relay.Port, time: time, settings: BounceAlways);
         var message = Message("shop@example.com");
         message.To.Add(MimeKit.MailboxAddress.Parse("travel@example.com"));
         await SendAsync(harness.Port, message);
