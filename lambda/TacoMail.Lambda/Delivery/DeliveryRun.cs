@@ -200,22 +200,23 @@ internal sealed class DeliveryRun : IAsyncDisposable
     {
         var reply = target.Reply!;
         var stored = await SpoolAsync(cancellationToken).ConfigureAwait(false);
-        var (fields, status, reason) = await ReplyCheck.CheckAsync(stored, reply, _event.Message, target.Destination.Value, cancellationToken)
+        var decision = await ReplyCheck.CheckAsync(stored, reply, _event.Message.Source, _event.Message.Verdicts, target.Destination.Value, cancellationToken)
             .ConfigureAwait(false);
-        if (fields is null)
+        if (decision.Loop is { } loop)
         {
-            if (status == DeliveryStatus.Looped)
-            {
-                _errors.Add($"{target.Alias}: not sent, {reason}");
-            }
+            _errors.Add($"{target.Alias}: not sent, {loop}");
+            return ReportFor(target, DeliveryStatus.Looped) with { Reason = loop };
+        }
 
-            return ReportFor(target, status) with { Reason = reason };
+        if (decision.Fields is not { } fields)
+        {
+            return ReportFor(target, DeliveryStatus.Skipped) with { Reason = $"reply dropped: {decision.Refusal}" };
         }
 
         try
         {
-            var composed = await ComposedReply.ComposeAsync(
-                stored, fields, reply, target.Destination.Value, _options.TemporaryDirectory, cancellationToken).ConfigureAwait(false);
+            var path = Path.Combine(_options.TemporaryDirectory, $"{TemporaryFiles.MessagePrefix}reply-{Guid.NewGuid():N}{TemporaryFiles.MessageSuffix}");
+            var composed = await ComposedReply.ComposeAsync(stored, fields, reply, target.Destination.Value, path, cancellationToken).ConfigureAwait(false);
             await using var composedScope = composed.ConfigureAwait(false);
             var email = new OutgoingEmail(reply.Alias, reply.Correspondent, composed.Message, Settings.FeedbackAddress);
             var report = await SendOnceAsync(target, email, DeliveryStatus.Replied, cancellationToken).ConfigureAwait(false);
