@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using ARSoft.Tools.Net.Dns;
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Crypto;
@@ -23,6 +24,21 @@ internal sealed class DkimKeyLocator(IDnsResolver dns) : DkimPublicKeyLocatorBas
             throw new KeyNotFoundException($"No DKIM key is published at {name}.");
         }
 
-        return GetPublicKey(records[0]);
+        // RFC 6376 3.6.2.2: several records are a misconfiguration; use the first that is a key, if any is.
+        Exception? first = null;
+        foreach (var record in records)
+        {
+            try
+            {
+                return GetPublicKey(record);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                first ??= ex;
+            }
+        }
+
+        ExceptionDispatchInfo.Throw(first!);
+        return null!;
     }
 }

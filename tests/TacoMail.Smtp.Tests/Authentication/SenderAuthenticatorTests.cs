@@ -34,6 +34,16 @@ public sealed class SenderAuthenticatorTests
     }
 
     [Fact]
+    public async Task Spf_RecordLongerThanOneUdpAnswer_Pass()
+    {
+        await using var scene = new AuthenticationScene();
+        var others = string.Join(' ', Enumerable.Range(1, 60).Select(i => $"ip4:198.51.100.{i}"));
+        scene.Dns.Txt("sender.test", $"v=spf1 {others} ip4:192.0.2.10 -all");
+
+        (await scene.CheckAsync(TestMessages.Create("owner@sender.test"), "owner@sender.test")).Spf.ShouldBe(VerdictStatus.Pass);
+    }
+
+    [Fact]
     public async Task Spf_NoRecord_Gray()
     {
         await using var scene = new AuthenticationScene();
@@ -170,6 +180,18 @@ public sealed class SenderAuthenticatorTests
         message.Headers.Add(HeaderId.DkimSignature, "v=1; a=rsa-sha256; this is not a tag list");
 
         (await scene.CheckAsync(message, "owner@sender.test")).Dkim.ShouldBe(VerdictStatus.Fail);
+    }
+
+    [Fact]
+    public async Task Dkim_KeyBesideAnotherTxtRecord_Pass()
+    {
+        await using var scene = new AuthenticationScene();
+        var key = TestDkimKey.Create("sender.test");
+        scene.Dns.Txt(key.Name, "v=DKIM1; k=rsa; p=bm90IGEga2V5", key.TxtRecord);
+        var message = TestMessages.Create("owner@sender.test");
+        key.Sign(message);
+
+        (await scene.CheckAsync(message, "owner@sender.test")).Dkim.ShouldBe(VerdictStatus.Pass);
     }
 
     [Fact]
