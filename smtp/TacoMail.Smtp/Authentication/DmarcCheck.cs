@@ -24,8 +24,8 @@ internal sealed class DmarcCheck(IDnsResolver dns)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(dkimPassingDomains);
-        var authors = message.From.Mailboxes.ToList();
-        if (authors.Count != 1 || message.From.Count != 1 || SenderDomain.Of(authors[0].Address) is not { } author || !authors[0].Address.Contains('@', StringComparison.Ordinal))
+        if (message.From.Count != 1 || message.From[0] is not MailboxAddress { Address: var address }
+            || !address.Contains('@', StringComparison.Ordinal) || SenderDomain.Of(address) is not { } author)
         {
             // RFC 7489 6.6.1: no single author domain, nothing to align with.
             return VerdictStatus.Fail;

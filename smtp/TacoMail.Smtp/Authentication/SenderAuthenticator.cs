@@ -44,7 +44,7 @@ internal sealed class SenderAuthenticator(IDnsResolver dns)
             // Not even a header block: nothing signed it, and it has no author to align with.
             return new MessageVerdicts(VerdictStatus.Missing, VerdictStatus.Missing, spf, VerdictStatus.Gray, VerdictStatus.Fail);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The spool could not be read: our failure, not the sender's.
             return new MessageVerdicts(VerdictStatus.Missing, VerdictStatus.Missing, spf, VerdictStatus.ProcessingFailed, VerdictStatus.ProcessingFailed);

@@ -82,6 +82,17 @@ public sealed class SenderAuthenticatorTests
     }
 
     [Theory]
+    [InlineData("owner@bad domain.test")]
+    [InlineData("owner@")]
+    [InlineData("owner@a..test")]
+    public async Task Spf_SenderDomainThatIsNotADomainName_Gray(string envelopeSender)
+    {
+        await using var scene = new AuthenticationScene();
+
+        (await scene.CheckAsync(TestMessages.Create("owner@sender.test"), envelopeSender)).Spf.ShouldBe(VerdictStatus.Gray);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     public async Task Spf_NullSender_GrayWithoutAsking(string? envelopeSender)
@@ -242,6 +253,18 @@ public sealed class SenderAuthenticatorTests
         key.Sign(message);
 
         (await scene.CheckAsync(message, "owner@sender.test")).Dkim.ShouldBe(VerdictStatus.Pass);
+    }
+
+    [Fact]
+    public async Task Check_MessageFileMissing_ProcessingFailedNotThrown()
+    {
+        await using var scene = new AuthenticationScene();
+        scene.Dns.Txt("sender.test", "v=spf1 ip4:192.0.2.10 -all");
+
+        var verdicts = await scene.CheckFileAsync(scene.PathFor("gone.eml"), "owner@sender.test");
+
+        verdicts.ShouldBe(new MessageVerdicts(
+            VerdictStatus.Missing, VerdictStatus.Missing, VerdictStatus.Pass, VerdictStatus.ProcessingFailed, VerdictStatus.ProcessingFailed));
     }
 
     [Fact]
