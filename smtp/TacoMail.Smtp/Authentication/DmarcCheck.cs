@@ -11,7 +11,7 @@ namespace TacoMail.Smtp.Authentication;
 /// </summary>
 internal sealed class DmarcCheck(IDnsResolver dns)
 {
-    /// <summary>RFC 9091 / DMARCbis: the walk asks at most this many names.</summary>
+    /// <summary>DMARCbis: the walk asks at most this many names, however long the author domain.</summary>
     private const int MaxQueries = 8;
 
     /// <param name="message">The message, for its From.</param>
@@ -68,7 +68,7 @@ internal sealed class DmarcCheck(IDnsResolver dns)
     /// The names the tree walk asks, author domain first, then each parent up to the TLD; a name
     /// of more than eight labels skips to its rightmost seven after the first query.
     /// </summary>
-    internal static List<string> Walk(string author)
+    private static List<string> Walk(string author)
     {
         var labels = author.Split('.');
         var walk = new List<string> { author };
@@ -82,7 +82,7 @@ internal sealed class DmarcCheck(IDnsResolver dns)
     }
 
     /// <summary>
-    /// DMARCbis 4.10.1: the first record on the walk with <c>psd=n</c> names the organization;
+    /// DMARCbis: the first record on the walk with <c>psd=n</c> names the organization;
     /// <c>psd=y</c> names a public suffix, below which (toward the author) the organization is;
     /// otherwise the shortest name with a record; with no record at all, the author domain.
     /// </summary>

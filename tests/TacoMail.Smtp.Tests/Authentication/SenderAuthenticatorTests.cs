@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Sockets;
 using MimeKit;
 using TacoMail.Schema.Routing;
+using TacoMail.Smtp.Authentication;
 
 namespace TacoMail.Smtp.Tests.Authentication;
 
@@ -265,6 +267,26 @@ public sealed class SenderAuthenticatorTests
 
         verdicts.ShouldBe(new MessageVerdicts(
             VerdictStatus.Missing, VerdictStatus.Missing, VerdictStatus.Pass, VerdictStatus.ProcessingFailed, VerdictStatus.ProcessingFailed));
+    }
+
+    [Fact]
+    public async Task Check_DnsServerUnreachable_ProcessingFailedEverywhere()
+    {
+        await using var scene = new AuthenticationScene();
+        var message = TestMessages.Create("me@owner.test");
+        TestDkimKey.Create("owner.test").Sign(message);
+        var path = await TestMessages.WriteAsync(message, scene.PathFor("unreachable.eml"), Trace, TestContext.Current.CancellationToken);
+        int closed;
+        using (var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)))
+        {
+            closed = ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
+        }
+
+        var verdicts = await new SenderAuthenticator(DnsResolvers.For(new IPEndPoint(IPAddress.Loopback, closed), TimeSpan.FromMilliseconds(300)))
+            .CheckAsync(AuthenticationScene.Client, "bounces@owner.test", path, TestContext.Current.CancellationToken);
+
+        verdicts.ShouldBe(new MessageVerdicts(
+            VerdictStatus.Missing, VerdictStatus.Missing, VerdictStatus.ProcessingFailed, VerdictStatus.ProcessingFailed, VerdictStatus.ProcessingFailed));
     }
 
     [Fact]
