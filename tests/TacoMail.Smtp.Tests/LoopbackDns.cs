@@ -66,8 +66,15 @@ internal sealed class LoopbackDns : IAsyncDisposable
         }
     }
 
-    /// <summary>Publishes TXT records at <paramref name="name"/>, each string one record (split into 255-byte parts).</summary>
-    public void Txt(string name, params string[] records) => _txt[Normalize(name)] = records;
+    /// <summary>
+    /// Publishes TXT records at <paramref name="name"/>, each string one record (split into 255-byte
+    /// parts), and ends a <see cref="ServerFailure"/> there: the server answers again.
+    /// </summary>
+    public void Txt(string name, params string[] records)
+    {
+        _txt[Normalize(name)] = records;
+        _failing.TryRemove(Normalize(name), out _);
+    }
 
     /// <summary>Makes <paramref name="name"/> answer SERVFAIL, whatever is published there.</summary>
     public void ServerFailure(string name) => _failing[Normalize(name)] = true;

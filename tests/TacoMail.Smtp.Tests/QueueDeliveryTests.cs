@@ -23,7 +23,7 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
 
     private static JsonElement Envelope(string path) => JsonDocument.Parse(File.ReadAllBytes(path)).RootElement;
 
-    private static string LastError(string path) => Envelope(path).GetProperty("last_error").GetString() ?? string.Empty;
+    internal static string LastError(string path) => Envelope(path).GetProperty("last_error").GetString() ?? string.Empty;
 
     [Fact]
     public async Task S3Destination_FiledInTheMaildirByteForByte_AndLeavesTheQueue()
@@ -69,7 +69,7 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
         handed.MailFrom.ShouldBe("shop@example.com", "without a feedback address, reports about the forward go to the alias");
         var head = HeadOf(handed.Text);
         head.ShouldContain("From: Jane via TacoMail <shop@example.com>");
-        head.ShouldContain("Reply-To: Jane <jane@sender.example>");
+        head.ShouldContain("Reply-To: Jane <reply.", Case.Sensitive, "replies go through Jane's reverse address (ReplyTests)");
         head.ShouldContain("X-TacoMail-Alias: shop@example.com");
         BodyOf(handed.Text).ShouldBe(BodyOf(queued));
         harness.Queued(".json").ShouldBeEmpty();

@@ -34,7 +34,18 @@ public sealed class ServeCommandTests(DynamoDbLocalFixture dynamo)
         output.ShouldContain("--maildir <DIR>");
         output.ShouldContain("--relay <HOST:PORT>");
         output.ShouldContain("queue_lifetime");
+        output.ShouldContain("--dns <ADDRESS:PORT>");
+        output.ShouldContain("SPF, DKIM and DMARC");
         output.ShouldNotContain("error:", Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task Serve_DnsNotAddressAndPort_ErrorShowsTheFormWanted()
+    {
+        var (exitCode, output) = await RunAsync("serve", "--dns", "resolver.example");
+
+        exitCode.ShouldNotBe(0);
+        output.ShouldContain("--dns 'resolver.example' is not ADDRESS:PORT, e.g. 127.0.0.1:53");
     }
 
     [Fact]

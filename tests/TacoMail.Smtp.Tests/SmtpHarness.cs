@@ -28,8 +28,10 @@ internal sealed class SmtpHarness : IAsyncDisposable
     private readonly AmazonDynamoDBClient _serverClient;
     private readonly Task _run;
 
-    private SmtpHarness(string directory, string tableName, IAmazonDynamoDB table, AmazonDynamoDBClient serverClient, SmtpFront front, int port, StringWriter log, CancellationTokenSource stop, Task run)
+    private SmtpHarness(
+        string directory, string tableName, IAmazonDynamoDB table, AmazonDynamoDBClient serverClient, SmtpFront front, int port, LoopbackDns dns, StringWriter log, CancellationTokenSource stop, Task run)
     {
+        Dns = dns;
         Directory = directory;
         TableName = tableName;
         Table = table;
@@ -50,6 +52,12 @@ internal sealed class SmtpHarness : IAsyncDisposable
     public SmtpFront Front { get; }
 
     public int Port { get; }
+
+    /// <summary>
+    /// The only DNS server the server asks (SPF, DKIM, DMARC); it knows no names until a test adds
+    /// them, so no test depends on the machine's resolvers.
+    /// </summary>
+    public LoopbackDns Dns { get; }
 
     public DiskSpool Spool => Front.Spool;
 
@@ -107,8 +115,10 @@ internal sealed class SmtpHarness : IAsyncDisposable
         });
         var log = new StringWriter(CultureInfo.InvariantCulture);
         var port = LoopbackPort.Free();
+        var dns = LoopbackDns.Start();
         var queue = QueueOptions.Default with
         {
+            Dns = dns.Endpoint,
             Maildir = Path.Combine(directory, "mail"),
             Relay = relay is { } relayPort ? new DnsEndPoint("127.0.0.1", relayPort) : null,
             RelayTimeout = TimeSpan.FromSeconds(30),
@@ -119,7 +129,7 @@ internal sealed class SmtpHarness : IAsyncDisposable
         var stop = new CancellationTokenSource();
         var run = runQueue ? front.RunAsync(stop.Token) : front.ServeAsync(stop.Token);
         await front.Started.WaitAsync(TestContext.Current.CancellationToken);
-        return new SmtpHarness(directory, tableName, dynamo.Client, serverClient, front, port, log, stop, run);
+        return new SmtpHarness(directory, tableName, dynamo.Client, serverClient, front, port, dns, log, stop, run);
     }
 
     /// <summary>
@@ -195,6 +205,7 @@ internal sealed class SmtpHarness : IAsyncDisposable
         await _run;
         _stop.Dispose();
         _serverClient.Dispose();
+        await Dns.DisposeAsync();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -23,7 +23,9 @@ namespace TacoMail.Smtp.Cli;
     "disabled or unknown one gets 550 5.1.1, so the sending server bounces and no backscatter is possible; when the table " +
     "cannot be read every recipient gets 451 4.3.0 and the sender retries later. 250 after DATA means the message is on " +
     "disk (written, fsynced, renamed into SPOOL/queue/). Delivery runs from that queue and resumes after a restart: aliases " +
-    "with destination S3 are filed in the Maildir, the others are forwarded through --relay; a forward the smarthost refuses, or " +
+    "with destination S3 are filed in the Maildir, the others are forwarded through --relay with a Reply-To through a reverse " +
+    "address; the owner's reply to it goes out from the alias once SPF, DKIM and DMARC (checked here, over --dns) prove the " +
+    "owner sent it. A forward the smarthost refuses, a reply not proven, or mail " +
     "that stays undeliverable for the queue_lifetime, is kept in SPOOL/failed/. Sub-addresses (shop+x@) and the exact-match-first " +
     "rule are the Lambda's. AUTH is never offered, not even over TLS: this server only receives. Each client address may hold a few " +
     "connections at once, and a client that goes silent is cut off after the idle timeout (421, so it retries later). One " +
@@ -67,6 +69,12 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         [CommandOption("--relay <HOST:PORT>")]
         [Description("The smarthost that forwards go out through (STARTTLS when it offers it), with From the alias and the loop trace, as SES forwards. Refusals (5xx) are final; anything else is retried with backoff for the queue_lifetime of tacomail.yaml. Without it, forwards wait in the queue.")]
         public string? Relay { get; init; }
+
+        [CommandOption("--dns <ADDRESS:PORT>")]
+        [Description("The DNS server asked for SPF, DKIM and DMARC records, which prove an owner's reply through a reverse address " +
+            "and decide whether a sender may be told of a bounce. Default: the machine's resolvers (/etc/resolv.conf). When DNS " +
+            "cannot be read, a reply waits in the queue rather than being refused.")]
+        public string? Dns { get; init; }
 
         [CommandOption("--max-message-size <BYTES>")]
         [Description("Advertised as SIZE; larger messages get 552. Default: 41943040 (40 MB, SES's limit).")]
@@ -117,6 +125,11 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
             if (Relay is not null && RelayEndpoint(Relay) is null)
             {
                 return ValidationResult.Error($"--relay '{Relay}' is not HOST:PORT, e.g. smtp.example.net:587 or 127.0.0.1:2526");
+            }
+
+            if (Dns is not null && (!IPEndPoint.TryParse(Dns, out var dns) || dns.Port == 0))
+            {
+                return ValidationResult.Error($"--dns '{Dns}' is not ADDRESS:PORT, e.g. 127.0.0.1:53");
             }
 
             if (MaxMessageSize <= 0 || MaxRecipients <= 0 || MaxConnectionsPerClient <= 0)
@@ -180,7 +193,12 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
                 SessionTimeout = TimeSpan.FromSeconds(settings.SessionTimeout),
             },
             certificate,
-            QueueOptions.Default with { Maildir = settings.Maildir, Relay = settings.Relay is null ? null : Settings.RelayEndpoint(settings.Relay) });
+            QueueOptions.Default with
+            {
+                Maildir = settings.Maildir,
+                Relay = settings.Relay is null ? null : Settings.RelayEndpoint(settings.Relay),
+                Dns = settings.Dns is null ? null : IPEndPoint.Parse(settings.Dns),
+            });
         var front = new SmtpFront(options, dynamo, TimeProvider.System, Console.Error);
         var run = front.RunAsync(cancellationToken);
         await Task.WhenAny(front.Started, run).ConfigureAwait(false);

@@ -1,5 +1,8 @@
+using System.Net;
 using TacoMail.MailPath.Delivery;
 using TacoMail.MailPath.Messages;
+using TacoMail.Schema.Routing;
+using TacoMail.Smtp.Authentication;
 using TacoMail.Smtp.Spool;
 
 namespace TacoMail.Smtp.Delivery;
@@ -7,6 +10,8 @@ namespace TacoMail.Smtp.Delivery;
 /// <summary>One attempt's working state: the envelope as it is being updated, the message, and why recipients were refused.</summary>
 internal sealed class DeliveryProgress(SpoolEnvelope envelope, MessageFile message)
 {
+    private MessageVerdicts? _verdicts;
+
     public SpoolEnvelope Envelope { get; set; } = envelope;
 
     public MessageFile Message { get; } = message;
@@ -24,6 +29,18 @@ internal sealed class DeliveryProgress(SpoolEnvelope envelope, MessageFile messa
     public string? Diagnostic { get; private set; }
 
     public IReadOnlyList<SpoolRecipient> Pending => [.. Envelope.Recipients.Where(r => r.IsPending)];
+
+    /// <summary>
+    /// This host's SPF, DKIM and DMARC verdicts on the message, checked once per attempt and only
+    /// when something asks (a reply, a notice); none for an envelope without the client's address.
+    /// </summary>
+    public async Task<MessageVerdicts> VerdictsAsync(SenderAuthenticator authenticator, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authenticator);
+        return _verdicts ??= Envelope.Client is { } client && IPAddress.TryParse(client, out var address)
+            ? await authenticator.CheckAsync(address, Envelope.SenderOrNull, Message.Path, cancellationToken).ConfigureAwait(false)
+            : MessageVerdicts.None;
+    }
 
     /// <summary>Gives <paramref name="addresses"/> up in a way their sender is told of.</summary>
     public void Refuse(IReadOnlySet<string> addresses, GiveUpReason reason, string diagnostic)

@@ -16,19 +16,15 @@ namespace TacoMail.Smtp.Delivery;
 /// One attempt at one queued message, as the Lambda's delivery step does it: every pending
 /// recipient is re-checked against the table (only an alias that is active now receives mail);
 /// an <c>S3</c> destination or the feedback address is filed in the Maildir; an e-mail destination
-/// is forwarded through the smarthost with the forward's header rewrite (From the alias, the loop
-/// trace). Each recipient's fate is recorded in the envelope before the next is served, so a
-/// restart never forwards twice. What cannot be served yet is tried again with Postfix's backoff;
-/// what is refused for good, loops, or outlives the queue lifetime moves to <c>failed/</c>, and
-/// its sender is told only where that is not backscatter (<see cref="SenderNotifier"/>).
+/// is forwarded through the smarthost (<see cref="Forwarder"/>); mail to a reverse address goes out
+/// as the owner's reply once proven theirs (<see cref="ReplySender"/>). Each recipient's fate is
+/// recorded in the envelope before the next is served, so a restart never sends twice. What cannot
+/// be served yet is tried again with Postfix's backoff; what is refused for good, loops, or
+/// outlives the queue lifetime moves to <c>failed/</c>, and its sender is told only where that is
+/// not backscatter (<see cref="SenderNotifier"/>).
 /// </summary>
-/// <remarks>
-/// The forward keeps the original reply path (no reverse address): a reply through a reverse
-/// address must be proven to come from the owner, which needs SES's verdicts, so replies are sent
-/// by the Lambda only. Mail to a reverse address is kept in <c>failed/</c>, never sent or bounced.
-/// </remarks>
 internal sealed class QueueDelivery(
-    DiskSpool spool, RecipientResolver resolver, MaildirStore maildir, SmtpRelay? relay, SenderNotifier notifier, DecisionLog log, TimeProvider time)
+    DiskSpool spool, RecipientResolver resolver, MaildirStore maildir, Forwarder forwarder, ReplySender replies, SenderNotifier notifier, DecisionLog log, TimeProvider time)
 {
     /// <summary>Delivers what is due of entry <paramref name="id"/>; never throws for a fault of the table, the disk or the smarthost.</summary>
     public async Task<QueueAttempt> DeliverAsync(string id, CancellationToken cancellationToken)
@@ -104,7 +100,7 @@ internal sealed class QueueDelivery(
                 run.Refuse(recipients, tell, served.Reason ?? tell.ToString());
             }
 
-            if (served.Fate == RecipientFate.Forwarded)
+            if (served.Fate is RecipientFate.Forwarded or RecipientFate.Replied)
             {
                 // The one step that cannot be repeated: recorded before anything else is tried.
                 await spool.SaveAsync(run.Envelope, cancellationToken).ConfigureAwait(false);
@@ -138,15 +134,15 @@ internal sealed class QueueDelivery(
         switch (recipient.Status)
         {
             case RecipientStatus.Unreadable:
-                return new(null, $"unreadable {recipient.UnreadableReason}");
+                return Served.Later($"unreadable {recipient.UnreadableReason}");
             case RecipientStatus.Feedback:
                 return await FileAsync(run, alias, cancellationToken).ConfigureAwait(false);
-            case RecipientStatus.Reply:
-                return new(RecipientFate.Failed, "a reply through a reverse address is sent by the Lambda, which can prove the owner wrote it; kept, never bounced");
+            case RecipientStatus.Reply when recipient is { Reverse: { } reverse, Record: { } owner }:
+                return await replies.SendAsync(run, reverse, owner.Destination, settings, () => TemporaryPath(run), cancellationToken).ConfigureAwait(false);
             case RecipientStatus.Active when recipient.Record is { } record:
                 return record.Destination == TableContract.S3Destination
                     ? await FileAsync(run, alias, cancellationToken).ConfigureAwait(false)
-                    : await ForwardAsync(run, alias.FullAddress, record.Destination, settings, cancellationToken).ConfigureAwait(false);
+                    : await forwarder.ForwardAsync(run, alias.FullAddress, record.Destination, settings, TemporaryPath(run), cancellationToken).ConfigureAwait(false);
             default:
                 // Paused, disabled or gone since it was accepted: as the Lambda's re-check, not delivered.
                 return new(RecipientFate.Skipped, recipient.Status.ToString().ToLowerInvariant() + "-now");
@@ -166,42 +162,8 @@ internal sealed class QueueDelivery(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new(null, $"maildir: {ex.GetType().Name}");
+            return Served.Later($"maildir: {ex.GetType().Name}");
         }
-    }
-
-    private async Task<Served> ForwardAsync(
-        DeliveryProgress run, string alias, string destination, RoutingSettings settings, CancellationToken cancellationToken)
-    {
-        ForwardedMessage forward;
-        try
-        {
-            if (await run.Message.LoopThroughAsync(alias, cancellationToken).ConfigureAwait(false) is { } loop)
-            {
-                // Sending it on would feed the loop, and telling the sender would too: kept in failed/.
-                return new(RecipientFate.Failed, $"{loop}; the sender is not told of a loop");
-            }
-
-            forward = await run.Message.ForwardForAsync(alias, run.Envelope.SenderOrNull, reverse: null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (MessageFormatException ex)
-        {
-            return new(RecipientFate.Failed, ex.Message, GiveUpReason.Rejected);
-        }
-
-        if (relay is null)
-        {
-            return new(null, "no smarthost (--relay): forwards wait in the queue");
-        }
-
-        // Reports about the forward go to the feedback address (filed, never forwarded), as SES's FeedbackForwardingEmailAddress.
-        var result = await relay.SendAsync(forward, settings.FeedbackAddress ?? alias, destination, TemporaryPath(run), cancellationToken).ConfigureAwait(false);
-        return result.Outcome switch
-        {
-            RelayOutcome.Sent => new(RecipientFate.Forwarded, null),
-            RelayOutcome.Rejected => new(RecipientFate.Failed, result.Detail, GiveUpReason.Rejected),
-            _ => new(null, result.Detail),
-        };
     }
 
     /// <summary>The recipients refused in this attempt: their sender is told once, where that is no backscatter.</summary>
@@ -248,10 +210,4 @@ internal sealed class QueueDelivery(
 
     private string TemporaryPath(DeliveryProgress run) =>
         Path.Combine(spool.Tmp, $"{run.Envelope.Id}.{Guid.NewGuid():N}.out");
-
-    /// <summary>What serving one alias came to.</summary>
-    /// <param name="Fate">A <see cref="RecipientFate"/>; null: not served yet, tried again later.</param>
-    /// <param name="Reason">Why, for the log and the envelope.</param>
-    /// <param name="Tell">Given up in a way the sender is told of (where that is no backscatter), and why.</param>
-    private sealed record Served(string? Fate, string? Reason, GiveUpReason? Tell = null);
 }

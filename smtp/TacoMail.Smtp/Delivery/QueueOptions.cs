@@ -12,6 +12,12 @@ internal sealed record QueueOptions(string Maildir, DnsEndPoint? Relay, TimeSpan
 {
     public const int DefaultParallelism = 4;
 
+    /// <summary>The DNS server SPF, DKIM and DMARC ask; null: the machine's own resolvers.</summary>
+    public IPEndPoint? Dns { get; init; }
+
+    /// <summary>How long one DNS query may take before the check counts as not made (and the reply waits).</summary>
+    public TimeSpan DnsTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     public const string DefaultMaildir = ".tacomail/mail";
 
     public static QueueOptions Default { get; } = new(DefaultMaildir, null, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60));

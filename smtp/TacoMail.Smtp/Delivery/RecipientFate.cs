@@ -6,6 +6,9 @@ internal static class RecipientFate
     /// <summary>Handed to the smarthost for its e-mail destination.</summary>
     public const string Forwarded = "forwarded";
 
+    /// <summary>The owner's reply through a reverse address, proven theirs, handed to the smarthost for the correspondent.</summary>
+    public const string Replied = "replied";
+
     /// <summary>Filed in the Maildir (an <c>S3</c> destination, or the feedback address).</summary>
     public const string Filed = "filed";
 

@@ -4,6 +4,7 @@ using TacoMail.MailPath.Messages;
 using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
+using TacoMail.Smtp.Authentication;
 
 namespace TacoMail.Smtp.Delivery;
 
@@ -12,11 +13,12 @@ namespace TacoMail.Smtp.Delivery;
 /// where that would be backscatter: a delivery status notification (the Lambda's
 /// <see cref="DeliveryStatusNotification"/>) from <c>bounce_sender</c> with the null envelope
 /// sender, through the smarthost, only where the declared bounce policy and the backscatter rules
-/// allow one (<see cref="MessagePolicy.BounceSuppressionFor"/>). This host has no SPF verdict, so
-/// under the default policy <c>authenticated</c> no notice is ever sent; <c>always</c> sends one
-/// to any sender but the null sender, daemons and automatic or list mail.
+/// allow one (<see cref="MessagePolicy.BounceSuppressionFor"/>), on this host's own SPF and DMARC
+/// verdicts (<see cref="SenderAuthenticator"/>): under the default policy <c>authenticated</c>, only
+/// a sender whose domain lets the client send for it is told; <c>always</c> tells any sender but the
+/// null sender, daemons and automatic or list mail.
 /// </summary>
-internal sealed class SenderNotifier(SmtpRelay? relay, TimeProvider time)
+internal sealed class SenderNotifier(SmtpRelay? relay, SenderAuthenticator authenticator, TimeProvider time)
 {
     /// <param name="run">The attempt that gave the recipients up.</param>
     /// <param name="recipients">The envelope recipients given up, as received (never their destinations).</param>
@@ -40,7 +42,9 @@ internal sealed class SenderNotifier(SmtpRelay? relay, TimeProvider time)
             headers = await run.Message.HeaderBytesAsync(cancellationToken).ConfigureAwait(false);
             var fields = await run.Message.FieldsAsync(cancellationToken).ConfigureAwait(false);
             facts = new MessageFacts(
-                run.Envelope.SenderOrNull, MessageVerdicts.None, [.. fields.Select(f => new MessageHeader(f.Name, Encoding.UTF8.GetString(f.Value).Trim()))]);
+                run.Envelope.SenderOrNull,
+                await run.VerdictsAsync(authenticator, cancellationToken).ConfigureAwait(false),
+                [.. fields.Select(f => new MessageHeader(f.Name, Encoding.UTF8.GetString(f.Value).Trim()))]);
         }
         catch (MessageFormatException)
         {

@@ -2,7 +2,9 @@ using Amazon.DynamoDBv2;
 using SmtpServer;
 using SmtpServer.ComponentModel;
 using TacoMail.MailPath.Recipients;
+using TacoMail.MailPath.Replies;
 using TacoMail.MailPath.Storage;
+using TacoMail.Smtp.Authentication;
 using TacoMail.Smtp.Connections;
 using TacoMail.Smtp.Delivery;
 using TacoMail.Smtp.Logging;
@@ -37,7 +39,18 @@ internal sealed class SmtpFront
         var queue = options.Queue ?? QueueOptions.Default;
         Maildir = new MaildirStore(queue.Maildir, new DiskSync());
         var relay = queue.Relay is null ? null : new SmtpRelay(queue.Relay, queue.RelayTimeout);
-        Queue = new QueueRunner(Spool, new QueueDelivery(Spool, resolver, Maildir, relay, new SenderNotifier(relay, time), decisions, time), decisions, time, queue.ScanInterval, queue.Parallelism);
+        var reverses = new ReverseAliasStore(dynamo, options.TableName, time);
+        var authenticator = new SenderAuthenticator(DnsResolvers.For(queue.Dns, queue.DnsTimeout));
+        var delivery = new QueueDelivery(
+            Spool,
+            resolver,
+            Maildir,
+            new Forwarder(reverses, relay),
+            new ReplySender(authenticator, reverses, relay, decisions),
+            new SenderNotifier(relay, authenticator, time),
+            decisions,
+            time);
+        Queue = new QueueRunner(Spool, delivery, decisions, time, queue.ScanInterval, queue.Parallelism);
 
         var serverOptions = new SmtpServerOptionsBuilder()
             .ServerName(SmtpFrontOptions.ServerName)

@@ -17,6 +17,13 @@ internal sealed record SpoolEnvelope(int Format, string Id, string Sender, DateT
 {
     public const int CurrentFormat = 1;
 
+    /// <summary>
+    /// The client's IP address: SPF asks whether it may send for the envelope sender's domain, which
+    /// proves an owner's reply through a reverse address (and a sender who may be told of a bounce).
+    /// Null in envelopes written before it was recorded: such a message proves nothing.
+    /// </summary>
+    public string? Client { get; init; }
+
     /// <summary>Delivery attempts that did not finish.</summary>
     public int Attempts { get; init; }
 

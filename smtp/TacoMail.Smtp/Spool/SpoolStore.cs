@@ -31,20 +31,24 @@ internal sealed class SpoolStore(DiskSpool spool, UseCountIncrementer incremente
         var session = SessionRecipients.Of(context);
         var verdicts = transaction.To.Select(m => session.Find(m.AsAddress())).OfType<RcptVerdict>().ToList();
         var id = spool.NewId();
+        var client = ClientOf(context);
         var envelope = new SpoolEnvelope(
             SpoolEnvelope.CurrentFormat,
             id,
             SenderOf(transaction.From),
             time.GetUtcNow(),
             [.. verdicts.Select(v => new SpoolRecipient(
-                v.Recipient, v.Key?.FullAddress, v.Status.ToString().ToLowerInvariant(), v.Outcome.ToString().ToLowerInvariant()))]);
+                v.Recipient, v.Key?.FullAddress, v.Status.ToString().ToLowerInvariant(), v.Outcome.ToString().ToLowerInvariant()))])
+        {
+            Client = client?.ToString(),
+        };
         var delivers = verdicts.Any(v => v.Outcome == RcptOutcome.Deliver);
         var sessionId = context.SessionId.ToString("N");
         try
         {
             if (delivers)
             {
-                var trace = TraceFields.For(envelope.Sender, ClientOf(context), context.Pipe?.IsSecure == true, id, envelope.ReceivedAt);
+                var trace = TraceFields.For(envelope.Sender, client, context.Pipe?.IsSecure == true, id, envelope.ReceivedAt);
                 await spool.QueueAsync(envelope, Traced(trace, buffer), cancellationToken).ConfigureAwait(false);
             }
             else
@@ -104,8 +108,11 @@ internal sealed class SpoolStore(DiskSpool spool, UseCountIncrementer incremente
         return new ReadOnlySequence<byte>(bytes);
     }
 
+    /// <summary>The client's address; an IPv4 client of a dual-stack socket as plain IPv4, as SPF's <c>ip4:</c> mechanisms name it.</summary>
     private static IPAddress? ClientOf(ISessionContext context) =>
-        context.Properties.TryGetValue(EndpointListener.RemoteEndPointKey, out var remote) && remote is IPEndPoint endpoint ? endpoint.Address : null;
+        context.Properties.TryGetValue(EndpointListener.RemoteEndPointKey, out var remote) && remote is IPEndPoint endpoint
+            ? endpoint.Address.IsIPv4MappedToIPv6 ? endpoint.Address.MapToIPv4() : endpoint.Address
+            : null;
 
     /// <summary>
     /// The message as the client sent it: SmtpServer hands over the data without the CRLF that
