@@ -181,7 +181,7 @@ Task("try-reply")
 });
 
 Task("serve")
-    .Description("The SMTP front end on 127.0.0.1:2525 against the embedded DynamoDB Local (after ./build.sh run), mail filed under .tacomail/mail/; --relay=HOST:PORT forwards. Ctrl-C stops both.")
+    .Description("The SMTP front end on 127.0.0.1:2525 against the embedded DynamoDB Local (after ./build.sh run), mail filed under .tacomail/mail/; --relay=HOST:PORT forwards, --dns=ADDRESS:PORT is the DNS server replies are checked with. Ctrl-C stops both.")
     .IsDependentOn("build")
     .Does(() =>
 {
@@ -207,9 +207,9 @@ Task("serve")
             throw new CakeException("tacomail dynamodb-local exited before it gave its endpoint");
         }
 
-        var relay = HasArgument("relay") ? $" --relay {Argument<string>("relay")}" : "";
-        var arguments = $"\"{smtp}\" serve --endpoint {endpoint} --spool .tacomail/spool --maildir .tacomail/mail{relay}";
-        Console.WriteLine($"$ tacomail-smtp serve --endpoint {endpoint} --spool .tacomail/spool --maildir .tacomail/mail{relay}");
+        var delivery = (HasArgument("relay") ? $" --relay {Argument<string>("relay")}" : "") + (HasArgument("dns") ? $" --dns {Argument<string>("dns")}" : "");
+        var arguments = $"\"{smtp}\" serve --endpoint {endpoint} --spool .tacomail/spool --maildir .tacomail/mail{delivery}";
+        Console.WriteLine($"$ tacomail-smtp serve --endpoint {endpoint} --spool .tacomail/spool --maildir .tacomail/mail{delivery}");
         var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments, WorkingDirectory = root });
         if (exitCode != 0)
         {
