@@ -101,12 +101,7 @@ public sealed class ReplyTests(DynamoDbLocalFixture dynamo)
         await using var relay = await RelayTarget.StartAsync();
         await using var harness = await SmtpHarness.StartAsync(dynamo, relay: relay.Port);
         var reverse = await ForwardOnceAsync(harness, relay);
-        var key = TestDkimKey.Create(OwnerDomain);
-        harness.Dns.Txt(key.Name, key.TxtRecord);
-        harness.Dns.Txt(OwnerDomain, SpfAllowingAnotherHost);
-        harness.Dns.Txt("_dmarc." + OwnerDomain, DmarcReject);
-        var reply = Reply(reverse);
-        key.Sign(reply);
+        var reply = SignedByTheOwnersDomain(harness, Reply(reverse));
 
         await SendAsync(harness.Port, reply, sender: Owner);
         await harness.DeliverAsync();
@@ -121,12 +116,7 @@ public sealed class ReplyTests(DynamoDbLocalFixture dynamo)
         await using var relay = await RelayTarget.StartAsync();
         await using var harness = await SmtpHarness.StartAsync(dynamo, relay: relay.Port);
         var reverse = await ForwardOnceAsync(harness, relay);
-        var key = TestDkimKey.Create(OwnerDomain);
-        harness.Dns.Txt(key.Name, key.TxtRecord);
-        harness.Dns.Txt(OwnerDomain, SpfAllowingAnotherHost);
-        harness.Dns.Txt("_dmarc." + OwnerDomain, DmarcReject);
-        var reply = Reply(reverse);
-        key.Sign(reply);
+        var reply = SignedByTheOwnersDomain(harness, Reply(reverse));
         reply.Body = new TextPart("plain") { Text = "Send the money to another account." };
 
         await SendAsync(harness.Port, reply, sender: Owner);
@@ -219,6 +209,20 @@ public sealed class ReplyTests(DynamoDbLocalFixture dynamo)
         message.Date = new DateTimeOffset(2026, 11, 29, 13, 0, 0, TimeSpan.Zero);
         message.Body = new TextPart("plain") { Text = "Thanks, see you then." };
         return message;
+    }
+
+    /// <summary>
+    /// Signs <paramref name="reply"/> with a key the owner's domain publishes, whose SPF allows
+    /// only another host: DMARC can pass only through the aligned DKIM signature.
+    /// </summary>
+    private static MimeMessage SignedByTheOwnersDomain(SmtpHarness harness, MimeMessage reply)
+    {
+        var key = TestDkimKey.Create(OwnerDomain);
+        harness.Dns.Txt(key.Name, key.TxtRecord);
+        harness.Dns.Txt(OwnerDomain, SpfAllowingAnotherHost);
+        harness.Dns.Txt("_dmarc." + OwnerDomain, DmarcReject);
+        key.Sign(reply);
+        return reply;
     }
 
     private static MailboxAddress ReplyToOf(RelayTarget.Handed handed)
