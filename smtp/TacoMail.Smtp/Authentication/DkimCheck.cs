@@ -53,7 +53,7 @@ internal sealed class DkimCheck(IDnsResolver dns)
         return new DkimOutcome(verdict, passing);
     }
 
-    /// <summary>The <c>d=</c> tag of a signature that verified (so its tag list is well formed).</summary>
+    /// <summary>The <c>d=</c> tag of a signature that verified (so its tag list is well formed), as DMARC compares domains.</summary>
     private static string SignerDomain(Header signature)
     {
         foreach (var tag in signature.Value.Split(';'))
@@ -61,7 +61,7 @@ internal sealed class DkimCheck(IDnsResolver dns)
             var equals = tag.IndexOf('=', StringComparison.Ordinal);
             if (equals > 0 && tag[..equals].Trim() == "d")
             {
-                return tag[(equals + 1)..].Trim().TrimEnd('.').ToLowerInvariant();
+                return SenderDomain.Of(tag[(equals + 1)..]) ?? string.Empty;
             }
         }
 

@@ -25,6 +25,25 @@ public sealed class DmarcVerdictTests
     }
 
     [Fact]
+    public async Task Dmarc_AuthorDomainInUnicode_AlignedWithTheSameDomainInItsAsciiForm_Pass()
+    {
+        await using var scene = new AuthenticationScene();
+        scene.Dns.Txt("xn--bcher-kva.test", Spf);
+        scene.Dns.Txt("_dmarc.xn--bcher-kva.test", "v=DMARC1; p=reject");
+        // An SMTPUTF8 message names its domain in Unicode; the envelope may name the same domain in its ASCII form.
+        var path = scene.PathFor("unicode.eml");
+        await File.WriteAllTextAsync(
+            path,
+            "From: Owner <me@b\u00fccher.test>\r\nTo: alias@tacomail.test\r\nSubject: Re: your order\r\n\r\nThanks.\r\n",
+            TestContext.Current.CancellationToken);
+
+        var verdicts = await scene.CheckFileAsync(path, "me@xn--bcher-kva.test");
+
+        (verdicts.Spf, verdicts.Dmarc).ShouldBe((VerdictStatus.Pass, VerdictStatus.Pass));
+        scene.Dns.Queries.ShouldContain("_dmarc.xn--bcher-kva.test");
+    }
+
+    [Fact]
     public async Task Dmarc_DkimPassOfARelaxedSubdomain_Pass()
     {
         await using var scene = new AuthenticationScene();
