@@ -217,7 +217,7 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
     /// one that cannot be reached now is not: the server starts and defers until it can.
     /// </summary>
     /// <returns>The error to print, or null to go on.</returns>
-    private static async Task<string?> CheckTableAsync(AmazonDynamoDBClient dynamo, string table, string? endpoint, CancellationToken cancellationToken)
+    private async Task<string?> CheckTableAsync(AmazonDynamoDBClient dynamo, string table, string? endpoint, CancellationToken cancellationToken)
     {
         try
         {
@@ -230,8 +230,8 @@ internal sealed class ServeCommand(IAnsiConsole console) : AsyncCommand<ServeCom
         }
         catch (Exception ex) when (ex is AmazonServiceException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"warning: table '{table}' cannot be read now ({ex.GetType().Name}); every recipient gets 451 4.3.0 until it can.")
-                .ConfigureAwait(false);
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"[yellow]Warning:[/] table '{table}' cannot be read now ({ex.GetType().Name}); every recipient gets 451 4.3.0 until it can.");
             return null;
         }
     }
