@@ -68,8 +68,8 @@ internal sealed class QueueDelivery(
         RecipientResolution resolution;
         try
         {
-            resolution = await resolver.ResolveAsync([.. run.Pending.Select(r => r.Address).Distinct(StringComparer.Ordinal)], cancellationToken)
-                .ConfigureAwait(false);
+            resolution = await resolver.ResolveAsync(
+                [.. run.Pending.Where(r => !r.IsNotice).Select(r => r.Address).Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -81,30 +81,14 @@ internal sealed class QueueDelivery(
         foreach (var target in resolution.Recipients.GroupBy(r => r.Key))
         {
             var recipients = target.Select(r => r.Recipient).ToHashSet(StringComparer.Ordinal);
-            var served = await ServeAsync(run, target.First(), settings, cancellationToken).ConfigureAwait(false);
-            log.Write(
-                "delivery",
-                ("id", id),
-                ("to", string.Join(',', recipients.Select(DecisionLog.Masked))),
-                ("decision", served.Fate ?? "deferred"),
-                ("reason", served.Reason));
-            if (served.Fate is null)
-            {
-                run.Errors.Add(served.Reason ?? "not delivered yet");
-                continue;
-            }
+            await RecordAsync(run, recipients, await ServeAsync(run, target.First(), settings, cancellationToken).ConfigureAwait(false), cancellationToken)
+                .ConfigureAwait(false);
+        }
 
-            run.Mark(recipients, served.Fate, served.Reason is null ? null : AddressMask.InText(served.Reason));
-            if (served.Tell is { } tell)
-            {
-                run.Refuse(recipients, tell, served.Reason ?? tell.ToString());
-            }
-
-            if (served.Fate is RecipientFate.Forwarded or RecipientFate.Replied)
-            {
-                // The one step that cannot be repeated: recorded before anything else is tried.
-                await spool.SaveAsync(run.Envelope, cancellationToken).ConfigureAwait(false);
-            }
+        foreach (var sender in run.Pending.Where(r => r.IsNotice).Select(r => r.Address).ToList())
+        {
+            var served = await notifier.SendQueuedAsync(run, sender, TemporaryPath(run), cancellationToken).ConfigureAwait(false);
+            await RecordAsync(run, new HashSet<string>(StringComparer.Ordinal) { sender }, served, cancellationToken).ConfigureAwait(false);
         }
 
         if (run.Pending.Count > 0 && run.Envelope.ReceivedAt + settings.QueueLifetime <= time.GetUtcNow())
@@ -120,6 +104,34 @@ internal sealed class QueueDelivery(
         return run.Pending.Count > 0
             ? await DeferAsync(run, string.Join("; ", run.Errors), cancellationToken).ConfigureAwait(false)
             : await FinishAsync(run, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Logs what serving <paramref name="recipients"/> came to and records it in the envelope; a send is saved at once.</summary>
+    private async Task RecordAsync(DeliveryProgress run, IReadOnlySet<string> recipients, Served served, CancellationToken cancellationToken)
+    {
+        log.Write(
+            "delivery",
+            ("id", run.Envelope.Id),
+            ("to", string.Join(',', recipients.Select(DecisionLog.Masked))),
+            ("decision", served.Fate ?? "deferred"),
+            ("reason", served.Reason));
+        if (served.Fate is null)
+        {
+            run.Errors.Add(served.Reason ?? "not delivered yet");
+            return;
+        }
+
+        run.Mark(recipients, served.Fate, served.Reason is null ? null : AddressMask.InText(served.Reason));
+        if (served.Tell is { } tell)
+        {
+            run.Refuse(recipients, tell, served.Reason ?? tell.ToString());
+        }
+
+        if (served.Fate is RecipientFate.Forwarded or RecipientFate.Replied or RecipientFate.Notified)
+        {
+            // The one step that cannot be repeated: recorded before anything else is tried.
+            await spool.SaveAsync(run.Envelope, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <returns>The fate and why; a null fate: not served yet (tried again later).</returns>

@@ -9,6 +9,9 @@ internal static class RecipientFate
     /// <summary>The owner's reply through a reverse address, proven theirs, handed to the smarthost for the correspondent.</summary>
     public const string Replied = "replied";
 
+    /// <summary>A queued delivery status notification handed to the smarthost for the sender it tells.</summary>
+    public const string Notified = "notified";
+
     /// <summary>Filed in the Maildir (an <c>S3</c> destination, or the feedback address).</summary>
     public const string Filed = "filed";
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using TacoMail.MailPath.Delivery;
 using TacoMail.MailPath.Messages;
@@ -5,6 +6,8 @@ using TacoMail.Schema.Addresses;
 using TacoMail.Schema.Routing;
 using TacoMail.Schema.Settings;
 using TacoMail.Smtp.Authentication;
+using TacoMail.Smtp.Logging;
+using TacoMail.Smtp.Spool;
 
 namespace TacoMail.Smtp.Delivery;
 
@@ -16,9 +19,11 @@ namespace TacoMail.Smtp.Delivery;
 /// allow one (<see cref="MessagePolicy.BounceSuppressionFor"/>), on this host's own SPF and DMARC
 /// verdicts (<see cref="SenderAuthenticator"/>): under the default policy <c>authenticated</c>, only
 /// a sender whose domain lets the client send for it is told; <c>always</c> tells any sender but the
-/// null sender, daemons and automatic or list mail.
+/// null sender, daemons and automatic or list mail. A notice the smarthost defers (or that waits
+/// for one) is queued as its own entry, with the null sender, and retried like any message; one
+/// refused for good is never noticed in turn.
 /// </summary>
-internal sealed class SenderNotifier(SmtpRelay? relay, SenderAuthenticator authenticator, TimeProvider time)
+internal sealed class SenderNotifier(SmtpRelay? relay, SenderAuthenticator authenticator, DiskSpool spool, DecisionLog log, TimeProvider time)
 {
     /// <param name="run">The attempt that gave the recipients up.</param>
     /// <param name="recipients">The envelope recipients given up, as received (never their destinations).</param>
@@ -58,15 +63,65 @@ internal sealed class SenderNotifier(SmtpRelay? relay, SenderAuthenticator authe
             return $"no notice: {suppression.ToText()}";
         }
 
-        if (relay is null)
-        {
-            return "no notice: no smarthost (--relay)";
-        }
-
         var dsn = DeliveryStatusNotification.Create(
             bounceSender, run.Envelope.Sender, recipients, reason, AddressMask.InText(run.Diagnostic ?? reason.ToString()), run.Envelope.ReceivedAt, time.GetUtcNow(), headers);
-        var sent = await relay.SendAsync(ForwardedMessage.InMemory(dsn), string.Empty, run.Envelope.Sender, temporaryPath, cancellationToken)
-            .ConfigureAwait(false);
-        return sent.Outcome == RelayOutcome.Sent ? "notice sent to the sender" : $"notice not sent: {sent.Detail}";
+        var sent = relay is null
+            ? new RelayResult(RelayOutcome.Deferred, "no smarthost (--relay)")
+            : await relay.SendAsync(ForwardedMessage.InMemory(dsn), string.Empty, run.Envelope.Sender, temporaryPath, cancellationToken).ConfigureAwait(false);
+        return sent.Outcome switch
+        {
+            RelayOutcome.Sent => "notice sent to the sender",
+            RelayOutcome.Rejected => $"notice not sent: {sent.Detail}",
+            _ => await QueueAsync(run.Envelope.Sender, dsn, sent.Detail, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    /// <summary>Hands a queued notice (an entry of <see cref="SpoolRecipient.NoticeDecision"/>) to the smarthost for the sender it tells.</summary>
+    /// <param name="run">The notice's own entry: the null sender, the notice as its message.</param>
+    /// <param name="sender">The sender it tells.</param>
+    /// <param name="temporaryPath">Where the notice is assembled for sending.</param>
+    /// <param name="cancellationToken">Cancels the hand-over.</param>
+    public async Task<Served> SendQueuedAsync(DeliveryProgress run, string sender, string temporaryPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (relay is null)
+        {
+            return Served.Later("no smarthost (--relay): notices wait in the queue");
+        }
+
+        var notice = new ForwardedMessage([], run.Message.Path, 0, run.Message.Length);
+        var sent = await relay.SendAsync(notice, string.Empty, sender, temporaryPath, cancellationToken).ConfigureAwait(false);
+        return sent.Outcome switch
+        {
+            RelayOutcome.Sent => new(RecipientFate.Notified, null),
+            // A notice has the null sender: refused, it is kept, and nobody is told of it.
+            RelayOutcome.Rejected => new(RecipientFate.Failed, sent.Detail),
+            _ => Served.Later(sent.Detail),
+        };
+    }
+
+    /// <summary>The notice as its own queue entry, first retried after the backoff of one attempt.</summary>
+    /// <returns>What was done, for the envelope of the message given up.</returns>
+    private async Task<string> QueueAsync(string sender, byte[] dsn, string deferral, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var envelope = new SpoolEnvelope(
+            SpoolEnvelope.CurrentFormat, spool.NewId(), string.Empty, now, [new SpoolRecipient(sender, null, SpoolRecipient.NoticeDecision, SpoolRecipient.NoticeDecision)])
+        {
+            Attempts = 1,
+            NextAttemptAt = now + QueueBackoff.After(1),
+            LastError = AddressMask.InText(deferral),
+        };
+        try
+        {
+            await spool.QueueAsync(envelope, new ReadOnlySequence<byte>(dsn), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"notice not sent: {deferral}; and not queued: {ex.GetType().Name}";
+        }
+
+        log.Write("notice", ("id", envelope.Id), ("to", DecisionLog.Masked(sender)), ("decision", "queued"), ("reason", AddressMask.InText(deferral)));
+        return $"notice deferred ({deferral}); queued as {envelope.Id} to be retried";
     }
 }

@@ -47,7 +47,7 @@ internal sealed class SmtpFront
             Maildir,
             new Forwarder(reverses, relay),
             new ReplySender(authenticator, reverses, relay, decisions),
-            new SenderNotifier(relay, authenticator, time),
+            new SenderNotifier(relay, authenticator, Spool, decisions, time),
             decisions,
             time);
         Queue = new QueueRunner(Spool, delivery, decisions, time, queue.ScanInterval, queue.Parallelism);
