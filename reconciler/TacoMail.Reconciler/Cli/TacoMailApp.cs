@@ -41,7 +41,7 @@ internal static class TacoMailApp
     /// <param name="console">Standard output.</param>
     /// <param name="environment">The process environment.</param>
     /// <param name="time">The clock.</param>
-    /// <param name="notes">Standard error, for notes beside an answer that scripts read alone; default: <paramref name="console"/>.</param>
+    /// <param name="notes">Standard error, for errors and for notes beside an answer that scripts read alone; default: <paramref name="console"/>.</param>
     public static CommandApp Create(IAnsiConsole console, IProcessEnvironment environment, TimeProvider time, IAnsiConsole? notes = null)
     {
         var services = new ServiceCollection()
@@ -65,7 +65,8 @@ internal static class TacoMailApp
         {
             config.SetApplicationName("tacomail");
             config.ConfigureConsole(console);
-            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(console, exception));
+            // Errors go to standard error, so an answer on standard output (plan --format json, contact) is never mixed with one.
+            config.SetExceptionHandler((exception, _) => ErrorReporter.Report(notes ?? console, exception));
 
             config.AddCommand<ValidateCommand>("validate")
                 .WithExample("validate")
