@@ -17,7 +17,8 @@ namespace TacoMail.Smtp.Delivery;
 /// recipient is re-checked against the table (only an alias that is active now receives mail);
 /// an <c>S3</c> destination or the feedback address is filed in the Maildir; an e-mail destination
 /// is forwarded through the smarthost (<see cref="Forwarder"/>); mail to a reverse address goes out
-/// as the owner's reply once proven theirs (<see cref="ReplySender"/>). Each recipient's fate is
+/// as the owner's reply once proven theirs (<see cref="ReplySender"/>); a queued notice goes to the
+/// sender it tells (<see cref="SenderNotifier.SendQueuedAsync"/>). Each recipient's fate is
 /// recorded in the envelope before the next is served, so a restart never sends twice. What cannot
 /// be served yet is tried again with Postfix's backoff; what is refused for good, loops, or
 /// outlives the queue lifetime moves to <c>failed/</c>, and its sender is told only where that is
