@@ -54,11 +54,6 @@ internal sealed class Forwarder(ReverseAliasStore reverses, SmtpRelay? relay)
 
         // Reports about the forward go to the feedback address (filed, never forwarded), as SES's FeedbackForwardingEmailAddress.
         var result = await relay.SendAsync(forward, settings.FeedbackAddress ?? alias, destination, temporaryPath, cancellationToken).ConfigureAwait(false);
-        return result.Outcome switch
-        {
-            RelayOutcome.Sent => new(RecipientFate.Forwarded, null),
-            RelayOutcome.Rejected => new(RecipientFate.Failed, result.Detail, GiveUpReason.Rejected),
-            _ => Served.Later(result.Detail),
-        };
+        return Served.Of(result, RecipientFate.Forwarded, GiveUpReason.Rejected);
     }
 }

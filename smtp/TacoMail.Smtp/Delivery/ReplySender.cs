@@ -66,17 +66,13 @@ internal sealed class ReplySender(SenderAuthenticator authenticator, ReverseAlia
                 .ConfigureAwait(false);
         }
 
-        switch (result.Outcome)
+        if (result.Outcome == RelayOutcome.Sent)
         {
-            case RelayOutcome.Sent:
-                await TouchAsync(run, reverse, cancellationToken).ConfigureAwait(false);
-                return new(RecipientFate.Replied, null);
-            case RelayOutcome.Rejected:
-                // The owner is proven: telling them their reply was refused is no backscatter.
-                return new(RecipientFate.Failed, result.Detail, GiveUpReason.Rejected);
-            default:
-                return Served.Later(result.Detail);
+            await TouchAsync(run, reverse, cancellationToken).ConfigureAwait(false);
         }
+
+        // The owner is proven: telling them their reply was refused is no backscatter.
+        return Served.Of(result, RecipientFate.Replied, GiveUpReason.Rejected);
     }
 
     /// <summary>

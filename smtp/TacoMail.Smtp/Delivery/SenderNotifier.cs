@@ -91,13 +91,8 @@ internal sealed class SenderNotifier(SmtpRelay? relay, SenderAuthenticator authe
 
         var notice = new ForwardedMessage([], run.Message.Path, 0, run.Message.Length);
         var sent = await relay.SendAsync(notice, string.Empty, sender, temporaryPath, cancellationToken).ConfigureAwait(false);
-        return sent.Outcome switch
-        {
-            RelayOutcome.Sent => new(RecipientFate.Notified, null),
-            // A notice has the null sender: refused, it is kept, and nobody is told of it.
-            RelayOutcome.Rejected => new(RecipientFate.Failed, sent.Detail),
-            _ => Served.Later(sent.Detail),
-        };
+        // A notice has the null sender: refused, it is kept, and nobody is told of it.
+        return Served.Of(sent, RecipientFate.Notified, tell: null);
     }
 
     /// <summary>The notice as its own queue entry, first retried after the backoff of one attempt.</summary>

@@ -10,4 +10,19 @@ internal sealed record Served(string? Fate, string? Reason, GiveUpReason? Tell =
 {
     /// <summary>Not served yet: tried again with the queue's backoff.</summary>
     public static Served Later(string reason) => new(null, reason);
+
+    /// <summary>What a hand-over to the smarthost came to: a 5xx is final (kept in <c>failed/</c>), anything else but sent is tried again.</summary>
+    /// <param name="result">The smarthost's answer.</param>
+    /// <param name="sent">The <see cref="RecipientFate"/> of a message it took.</param>
+    /// <param name="tell">Whether the sender is told of a refusal, and why; null: never (a notice's null sender).</param>
+    public static Served Of(RelayResult result, string sent, GiveUpReason? tell)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Outcome switch
+        {
+            RelayOutcome.Sent => new(sent, null),
+            RelayOutcome.Rejected => new(RecipientFate.Failed, result.Detail, tell),
+            _ => Later(result.Detail),
+        };
+    }
 }
