@@ -16,19 +16,13 @@ public sealed class NoticeQueueTests(DynamoDbLocalFixture dynamo)
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
 
-    private const string BounceAlways = "bounce_sender: mailer-daemon@example.com\nbounce_policy: always";
-
     [Fact]
     public async Task NoticeDeferredBySmarthost_QueuedWithTheNullSender_SentOnceAtTheRetry()
     {
         var time = new FakeTimeProvider(Start);
-        await using var relay = await RelayTarget.StartAsync();
-        relay.RefuseRecipient = "me@gmail.com";
-        relay.DeferRecipient = Sender;
-        await using var harness = await SmtpHarness.StartAsync(dynamo, relay: relay.Port, time: time, settings: BounceAlways);
-        await SendAsync(harness.Port, Message("shop@example.com"));
-
-        await harness.DeliverAsync();
+        var (relay, harness) = await ForwardRefusedNoticeDeferredAsync(time);
+        await using var relayScope = relay;
+        await using var harnessScope = harness;
 
         relay.Received.ShouldBeEmpty("the forward was refused and the notice deferred");
         QueueDeliveryTests.LastError(harness.Failed(".json").ShouldHaveSingleItem()).ShouldContain("notice deferred");
@@ -60,12 +54,9 @@ public sealed class NoticeQueueTests(DynamoDbLocalFixture dynamo)
     public async Task QueuedNoticeRefusedForGood_KeptInFailed_NoNoticeOfTheNotice()
     {
         var time = new FakeTimeProvider(Start);
-        await using var relay = await RelayTarget.StartAsync();
-        relay.RefuseRecipient = "me@gmail.com";
-        relay.DeferRecipient = Sender;
-        await using var harness = await SmtpHarness.StartAsync(dynamo, relay: relay.Port, time: time, settings: BounceAlways);
-        await SendAsync(harness.Port, Message("shop@example.com"));
-        await harness.DeliverAsync();
+        var (relay, harness) = await ForwardRefusedNoticeDeferredAsync(time);
+        await using var relayScope = relay;
+        await using var harnessScope = harness;
 
         relay.DeferRecipient = null;
         relay.Answer = new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "5.1.1 no such mailbox");
@@ -84,7 +75,7 @@ public sealed class NoticeQueueTests(DynamoDbLocalFixture dynamo)
     public async Task NoSmarthostWhenAMessageExpires_NoticeWaitsInTheQueue_NotDropped()
     {
         var time = new FakeTimeProvider(Start);
-        await using var harness = await SmtpHarness.StartAsync(dynamo, time: time, settings: BounceAlways + "\nqueue_lifetime: 1h");
+        await using var harness = await SmtpHarness.StartAsync(dynamo, time: time, settings: QueueDeliveryTests.BounceAlways + "\nqueue_lifetime: 1h");
         await SendAsync(harness.Port, Message("shop@example.com"));
         await harness.DeliverAsync();
 
@@ -95,5 +86,17 @@ public sealed class NoticeQueueTests(DynamoDbLocalFixture dynamo)
         var entry = JsonDocument.Parse(File.ReadAllBytes(harness.Queued(".json").ShouldHaveSingleItem())).RootElement;
         entry.GetProperty("recipients").EnumerateArray().ShouldHaveSingleItem().GetProperty("decision").GetString().ShouldBe("notice");
         (await harness.DeliverAsync()).ShouldNotContain(QueueAttempt.Finished);
+    }
+
+    /// <summary>Jane writes to shop; the smarthost refuses the forward to shop's destination and defers the notice to Jane (one attempt).</summary>
+    private async Task<(RelayTarget Relay, SmtpHarness Harness)> ForwardRefusedNoticeDeferredAsync(FakeTimeProvider time)
+    {
+        var relay = await RelayTarget.StartAsync();
+        relay.RefuseRecipient = "me@gmail.com";
+        relay.DeferRecipient = Sender;
+        var harness = await SmtpHarness.StartAsync(dynamo, relay: relay.Port, time: time, settings: QueueDeliveryTests.BounceAlways);
+        await SendAsync(harness.Port, Message("shop@example.com"));
+        await harness.DeliverAsync();
+        return (relay, harness);
     }
 }

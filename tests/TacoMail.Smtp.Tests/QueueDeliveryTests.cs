@@ -19,7 +19,7 @@ public sealed class QueueDeliveryTests(DynamoDbLocalFixture dynamo)
     private static readonly DateTimeOffset Start = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>A bounce sender, and notices to any sender the backscatter rules allow, authenticated or not.</summary>
-    private const string BounceAlways = "bounce_sender: mailer-daemon@example.com\nbounce_policy: always";
+    internal const string BounceAlways = "bounce_sender: mailer-daemon@example.com\nbounce_policy: always";
 
     private static JsonElement Envelope(string path) => JsonDocument.Parse(File.ReadAllBytes(path)).RootElement;
 

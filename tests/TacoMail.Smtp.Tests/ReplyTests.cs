@@ -78,7 +78,7 @@ public sealed class ReplyTests(DynamoDbLocalFixture dynamo)
     public async Task ForgedReply_SpfFailsAndNothingSigned_KeptInFailed_NeitherSentNorBounced()
     {
         await using var relay = await RelayTarget.StartAsync();
-        await using var harness = await SmtpHarness.StartAsync(dynamo, relay: relay.Port, settings: "bounce_sender: mailer-daemon@example.com\nbounce_policy: always");
+        await using var harness = await SmtpHarness.StartAsync(dynamo, relay: relay.Port, settings: QueueDeliveryTests.BounceAlways);
         var reverse = await ForwardOnceAsync(harness, relay);
         harness.Dns.Txt(OwnerDomain, SpfAllowingAnotherHost);
         harness.Dns.Txt("_dmarc." + OwnerDomain, DmarcReject);
