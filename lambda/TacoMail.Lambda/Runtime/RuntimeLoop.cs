@@ -12,13 +12,19 @@ internal sealed class RuntimeLoop(
     ITraceIdPropagator traceIds,
     TextWriter log)
 {
-    /// <summary>Serves invocations until <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <summary>
+    /// Serves invocations until <paramref name="cancellationToken"/> is cancelled, then throws
+    /// <see cref="OperationCanceledException"/>, whether the cancellation came while waiting for an
+    /// invocation or between two (it ended quietly in the second case, so a caller saw one or the other).
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             await InvokeOnceAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>Takes one invocation from the API and answers it.</summary>

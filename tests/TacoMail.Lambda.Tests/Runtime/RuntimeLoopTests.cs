@@ -62,6 +62,17 @@ public sealed partial class RuntimeLoopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_CancelledBetweenInvocations_ThrowsAsWhenCancelledWhileWaiting()
+    {
+        using var stop = new CancellationTokenSource();
+        await stop.CancelAsync();
+
+        // The loop sees the cancellation at its check, not inside a call: it must still say it was cancelled.
+        await Should.ThrowAsync<OperationCanceledException>(() => Loop(UpperCaseOrThrow).RunAsync(stop.Token));
+        _emulator.Records.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task InvokeOnceAsync_DeadlineHeader_ReachesTheHandler()
     {
         var deadline = _clock.GetUtcNow().AddMinutes(5);
