@@ -217,8 +217,7 @@ public sealed class ReplyTests(DynamoDbLocalFixture dynamo)
     /// </summary>
     private static MimeMessage SignedByTheOwnersDomain(SmtpHarness harness, MimeMessage reply)
     {
-        var key = TestDkimKey.Create(OwnerDomain);
-        harness.Dns.Txt(key.Name, key.TxtRecord);
+        var key = TestDkimKey.PublishedIn(harness.Dns, OwnerDomain);
         harness.Dns.Txt(OwnerDomain, SpfAllowingAnotherHost);
         harness.Dns.Txt("_dmarc." + OwnerDomain, DmarcReject);
         key.Sign(reply);

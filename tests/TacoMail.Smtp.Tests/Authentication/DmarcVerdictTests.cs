@@ -47,8 +47,7 @@ public sealed class DmarcVerdictTests
     public async Task Dmarc_DkimPassOfARelaxedSubdomain_Pass()
     {
         await using var scene = new AuthenticationScene();
-        var key = TestDkimKey.Create("mail.owner.test");
-        scene.Dns.Txt(key.Name, key.TxtRecord);
+        var key = TestDkimKey.PublishedIn(scene.Dns, "mail.owner.test");
         scene.Dns.Txt("esp.example", Spf);
         scene.Dns.Txt("_dmarc.owner.test", "v=DMARC1; p=quarantine");
         var message = TestMessages.Create("me@owner.test");
@@ -63,8 +62,7 @@ public sealed class DmarcVerdictTests
     public async Task Dmarc_OnlyAnUnalignedDomainPasses_Fail()
     {
         await using var scene = new AuthenticationScene();
-        var key = TestDkimKey.Create("esp.example");
-        scene.Dns.Txt(key.Name, key.TxtRecord);
+        var key = TestDkimKey.PublishedIn(scene.Dns, "esp.example");
         scene.Dns.Txt("esp.example", Spf);
         scene.Dns.Txt("_dmarc.owner.test", "v=DMARC1; p=none");
         var message = TestMessages.Create("me@owner.test");
@@ -92,8 +90,7 @@ public sealed class DmarcVerdictTests
     public async Task Dmarc_StrictAdkimAndASubdomainSignature_Fail()
     {
         await using var scene = new AuthenticationScene();
-        var key = TestDkimKey.Create("mail.owner.test");
-        scene.Dns.Txt(key.Name, key.TxtRecord);
+        var key = TestDkimKey.PublishedIn(scene.Dns, "mail.owner.test");
         scene.Dns.Txt("_dmarc.owner.test", "v=DMARC1; p=reject; adkim=s");
         var message = TestMessages.Create("me@owner.test");
         key.Sign(message);
@@ -194,8 +191,7 @@ public sealed class DmarcVerdictTests
     public async Task Dmarc_PsdNo_StopsTheOrganizationBelowAShorterRecord()
     {
         await using var scene = new AuthenticationScene();
-        var key = TestDkimKey.Create("c.owner.test");
-        scene.Dns.Txt(key.Name, key.TxtRecord);
+        var key = TestDkimKey.PublishedIn(scene.Dns, "c.owner.test");
         scene.Dns.Txt("_dmarc.b.owner.test", "v=DMARC1; p=none; psd=n");
         scene.Dns.Txt("_dmarc.owner.test", "v=DMARC1; p=reject");
         var message = TestMessages.Create("me@a.b.owner.test");

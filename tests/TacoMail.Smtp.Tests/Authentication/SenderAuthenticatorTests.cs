@@ -110,8 +110,7 @@ public sealed class SenderAuthenticatorTests
     public async Task Dkim_SignedAndKeyPublished_Pass()
     {
         await using var scene = new AuthenticationScene();
-        var key = TestDkimKey.Create("sender.test");
-        scene.Dns.Txt(key.Name, key.TxtRecord);
+        var key = TestDkimKey.PublishedIn(scene.Dns, "sender.test");
         var message = TestMessages.Create("owner@sender.test");
         key.Sign(message);
 
@@ -123,8 +122,7 @@ public sealed class SenderAuthenticatorTests
     public async Task Dkim_TracePrependedAfterSigning_StillPass()
     {
         await using var scene = new AuthenticationScene();
-        var key = TestDkimKey.Create("sender.test");
-        scene.Dns.Txt(key.Name, key.TxtRecord);
+        var key = TestDkimKey.PublishedIn(scene.Dns, "sender.test");
         var message = TestMessages.Create("owner@sender.test");
         key.Sign(message);
 
@@ -138,8 +136,7 @@ public sealed class SenderAuthenticatorTests
     public async Task Dkim_BodyAlteredAfterSigning_Fail()
     {
         await using var scene = new AuthenticationScene();
-        var key = TestDkimKey.Create("sender.test");
-        scene.Dns.Txt(key.Name, key.TxtRecord);
+        var key = TestDkimKey.PublishedIn(scene.Dns, "sender.test");
         var message = TestMessages.Create("owner@sender.test");
         key.Sign(message);
         var path = scene.PathFor("altered.eml");
@@ -154,8 +151,7 @@ public sealed class SenderAuthenticatorTests
     public async Task Dkim_SignedHeaderAlteredAfterSigning_Fail()
     {
         await using var scene = new AuthenticationScene();
-        var key = TestDkimKey.Create("sender.test");
-        scene.Dns.Txt(key.Name, key.TxtRecord);
+        var key = TestDkimKey.PublishedIn(scene.Dns, "sender.test");
         var message = TestMessages.Create("owner@sender.test");
         key.Sign(message);
         message.Subject = "Re: your order (changed)";
@@ -219,8 +215,7 @@ public sealed class SenderAuthenticatorTests
     public async Task Dkim_KeyLookupServerFailure_ProcessingFailed()
     {
         await using var scene = new AuthenticationScene();
-        var key = TestDkimKey.Create("sender.test");
-        scene.Dns.Txt(key.Name, key.TxtRecord);
+        var key = TestDkimKey.PublishedIn(scene.Dns, "sender.test");
         scene.Dns.ServerFailure(key.Name);
         var message = TestMessages.Create("owner@sender.test");
         key.Sign(message);

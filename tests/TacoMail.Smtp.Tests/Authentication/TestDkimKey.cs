@@ -39,6 +39,15 @@ internal sealed class TestDkimKey
         return new TestDkimKey(signer, $"{selector}._domainkey.{domain}", txt);
     }
 
+    /// <summary>A new key for <paramref name="domain"/>, its public half published in <paramref name="dns"/>.</summary>
+    public static TestDkimKey PublishedIn(LoopbackDns dns, string domain)
+    {
+        ArgumentNullException.ThrowIfNull(dns);
+        var key = Create(domain);
+        dns.Txt(key.Name, key.TxtRecord);
+        return key;
+    }
+
     /// <summary>Adds a DKIM-Signature over From, To, Subject, Date and Message-Id and the body.</summary>
     public void Sign(MimeMessage message) =>
         _signer.Sign(TestMessages.Format, message, [HeaderId.From, HeaderId.To, HeaderId.Subject, HeaderId.Date, HeaderId.MessageId]);
