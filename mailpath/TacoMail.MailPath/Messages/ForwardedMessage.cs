@@ -18,6 +18,9 @@ public sealed record ForwardedMessage(byte[] Head, string Path, long BodyOffset,
     /// <summary>A message held in memory whole (a delivery status notification), with no file behind it.</summary>
     public static ForwardedMessage InMemory(byte[] message) => new(message, string.Empty, 0, 0);
 
+    /// <summary>A file sent exactly as it is, head and all (a composed reply, a queued notice).</summary>
+    public static ForwardedMessage WholeFile(string path, long length) => new([], path, 0, length);
+
     /// <summary>The size of the message as sent (what SES's 40 MB limit applies to).</summary>
     public long Length => Head.Length + BodyLength;
 

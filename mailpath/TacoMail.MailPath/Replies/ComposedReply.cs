@@ -11,7 +11,7 @@ namespace TacoMail.MailPath.Replies;
 /// </summary>
 public sealed class ComposedReply : IAsyncDisposable
 {
-    private ComposedReply(string path) => Message = new ForwardedMessage([], path, 0, new FileInfo(path).Length);
+    private ComposedReply(string path) => Message = ForwardedMessage.WholeFile(path, new FileInfo(path).Length);
 
     /// <summary>The reply as sent, streamed from its file.</summary>
     public ForwardedMessage Message { get; }

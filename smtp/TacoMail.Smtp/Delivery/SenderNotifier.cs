@@ -89,7 +89,7 @@ internal sealed class SenderNotifier(SmtpRelay? relay, SenderAuthenticator authe
             return Served.Later("no smarthost (--relay): notices wait in the queue");
         }
 
-        var notice = new ForwardedMessage([], run.Message.Path, 0, run.Message.Length);
+        var notice = ForwardedMessage.WholeFile(run.Message.Path, run.Message.Length);
         var sent = await relay.SendAsync(notice, string.Empty, sender, temporaryPath, cancellationToken).ConfigureAwait(false);
         // A notice has the null sender: refused, it is kept, and nobody is told of it.
         return Served.Of(sent, RecipientFate.Notified, tell: null);

@@ -113,6 +113,6 @@ public sealed class SesRawEmailSenderTests : IDisposable
     {
         var path = Path.Combine(_directory, "message.eml");
         File.WriteAllBytes(path, message);
-        return new OutgoingEmail("shop@example.com", "owner@destination.test", new ForwardedMessage([], path, 0, message.Length));
+        return new OutgoingEmail("shop@example.com", "owner@destination.test", ForwardedMessage.WholeFile(path, message.Length));
     }
 }
